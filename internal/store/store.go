@@ -1,0 +1,115 @@
+// Package store defines the persistence contract of veille: how articles,
+// their sources and aliases, their versions and their Analysis are written
+// and searched. Backends (store/sqlite, later store/postgres) implement
+// Store and pass the conformance suite in store/storetest.
+//
+//	res, err := st.Put(ctx, []store.Entry{{Article: a, Analysis: an}})
+//	hits, err := st.Search(ctx, store.SearchQuery{Text: "wagner", Lang: "fr", Limit: 10})
+package store
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/veille/veille"
+)
+
+// ErrNotFound is returned when no article has the ID or alias asked for.
+var ErrNotFound = errors.New("store: not found")
+
+// ErrBadQuery wraps a search query that cannot be compiled; its message
+// says why. HTTP maps it to 400.
+var ErrBadQuery = errors.New("store: bad query")
+
+// Outcome says what Put did with one entry.
+type Outcome string
+
+// Put outcomes.
+const (
+	// New: a text never seen, stored as a new article.
+	New Outcome = "new"
+	// Updated: a known URL (or source id) with another text: stored as a
+	// new version of the same article; earlier versions are kept.
+	Updated Outcome = "updated"
+	// Duplicate: the same text (by content hash) is already stored; the
+	// entry's URL, source id and outlet are linked to it as another source.
+	Duplicate Outcome = "duplicate"
+)
+
+// Entry is one article to store with its analysis. The article's Hash,
+// Text, and Sources[0] (where it was read from) must be set; ID may be empty,
+// in which case the store derives it with veille.ArticleID.
+type Entry struct {
+	Article  *veille.Article
+	Analysis *veille.Analysis
+}
+
+// PutResult reports what happened to one Entry.
+type PutResult struct {
+	ID      string  // the stored article's ID
+	Outcome Outcome //
+	Version int     // version number now current
+}
+
+// SearchQuery is a full-text search with filters. Text uses the user syntax
+// parsed by ParseQuery (words, "phrases", OR, -word).
+type SearchQuery struct {
+	Text   string
+	Lang   string    // ISO 639-1; "" for any
+	Outlet string    // exact outlet name; "" for any
+	Since  time.Time // inclusive; zero for no bound. A partial date matches when its period overlaps.
+	Until  time.Time // exclusive; zero for no bound. Undated articles are left out when Since or Until is set.
+	Limit  int       // default 20
+	Offset int
+}
+
+// Hit is one search result.
+type Hit struct {
+	ID        string
+	Title     string
+	Outlet    string
+	URL       string
+	Published veille.Date
+	Lang      string
+	Snippet   string  // text around the matches, matches wrapped in Mark[0] and Mark[1]
+	Score     float64 // bm25: lower is better, as SQLite reports it; backends document their scale
+}
+
+// Mark is what snippets wrap around matched words.
+var Mark = [2]string{"[", "]"}
+
+// Stats summarises the store.
+type Stats struct {
+	Articles int            `json:"articles"`
+	Versions int            `json:"versions"` // stored texts, current and earlier
+	Sources  int            `json:"sources"`
+	Aliases  int            `json:"aliases"`
+	ByLang   map[string]int `json:"by_lang"`
+	ByOutlet map[string]int `json:"by_outlet"`
+	ByFormat map[string]int `json:"by_format"`
+	Analysis map[int]int    `json:"by_analysis_version"`
+	Bytes    int64          `json:"text_bytes"` // bytes of Article.Text, current versions
+}
+
+// Store is the persistence contract.
+type Store interface {
+	// Put stores entries in one transaction: all or none. For each entry it
+	// decides New, Updated or Duplicate (see Outcome). Putting the same
+	// entry twice stores nothing the second time.
+	Put(ctx context.Context, entries []Entry) ([]PutResult, error)
+	// Article returns the current version of the article whose ID or alias
+	// (URL, source id) is idOrAlias, with its Sources and Aliases filled,
+	// and its Analysis; ErrNotFound when none.
+	Article(ctx context.Context, idOrAlias string) (*veille.Article, *veille.Analysis, error)
+	// Search runs a ranked full-text search; ErrBadQuery for a query that
+	// cannot be compiled.
+	Search(ctx context.Context, q SearchQuery) ([]Hit, error)
+	// Reanalyze calls fn for every stored article whose analysis version is
+	// below version (all articles when version <= 0) and stores what fn
+	// returns. fn's error stops the run.
+	Reanalyze(ctx context.Context, below int, fn func(*veille.Article) (*veille.Analysis, error)) (int, error)
+	// Stats summarises the store.
+	Stats(ctx context.Context) (Stats, error)
+	Close() error
+}
