@@ -122,8 +122,6 @@ type Article struct {
 	Version    int       `json:"version,omitempty"` // 1 for the first text stored under this ID
 	Aliases    []string  `json:"aliases,omitempty"` // URLs and source ids that resolve to this article
 	Sources    []Source  `json:"sources,omitempty"`
-	// Headings are byte spans of Text that are intertitles, not sentences.
-	Headings []Span `json:"headings,omitempty"`
 }
 
 // ContentHash returns the hex SHA-256 of text after whitespace runs are

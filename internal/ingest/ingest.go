@@ -17,6 +17,7 @@ package ingest
 import (
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"time"
 
@@ -93,6 +94,12 @@ type Options struct {
 	UserAgent string
 	// FetchConcurrency bounds concurrent page fetches for one feed.
 	FetchConcurrency int
+	// Stdin is what the path "-" reads; nil means os.Stdin.
+	Stdin io.Reader
+	// Exclude lists files never read, skipped with the reason "the
+	// store's own file": the store and its -wal, -shm and -journal files
+	// when they sit in a folder being ingested.
+	Exclude []string
 }
 
 // DefaultOptions returns 5 MB records, no page fetching, a 30 s client

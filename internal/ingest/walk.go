@@ -27,7 +27,11 @@ func Walk(ctx context.Context, paths []string, opts Options, emit Emit) error {
 		var err error
 		switch {
 		case p == "-":
-			err = ReadStream(ctx, "-", os.Stdin, opts, emit)
+			in := opts.Stdin
+			if in == nil {
+				in = os.Stdin
+			}
+			err = ReadStream(ctx, "-", in, opts, emit)
 		case strings.HasPrefix(p, "http://") || strings.HasPrefix(p, "https://"):
 			err = ReadURL(ctx, p, opts, emit)
 		default:
@@ -71,8 +75,35 @@ func walkPath(ctx context.Context, root string, opts Options, emit Emit) error {
 		if strings.HasPrefix(d.Name(), ".") || !d.Type().IsRegular() {
 			return nil
 		}
+		if excluded(path, opts.Exclude) {
+			return emit(Result{Origin: path, Skip: "the store's own file"})
+		}
 		return ReadFile(ctx, path, opts, emit)
 	})
+}
+
+// excluded reports whether path is one of the excluded files or their
+// SQLite companions (-wal, -shm, -journal).
+func excluded(path string, ex []string) bool {
+	if len(ex) == 0 {
+		return false
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return false
+	}
+	for _, e := range ex {
+		e, err := filepath.Abs(e)
+		if err != nil {
+			continue
+		}
+		for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
+			if abs == e+suffix {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func unwrapPathError(err error) error {

@@ -1,0 +1,297 @@
+package ingest
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/veille/veille"
+	"github.com/veille/veille/internal/nlp"
+)
+
+// collect runs Walk and returns every result.
+func collect(t *testing.T, paths []string, opts Options) []Result {
+	t.Helper()
+	var out []Result
+	if err := Walk(context.Background(), paths, opts, func(r Result) error {
+		out = append(out, r)
+		return nil
+	}); err != nil {
+		t.Fatalf("Walk: %v", err)
+	}
+	return out
+}
+
+func writeFile(t *testing.T, dir, name string, data []byte) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestSeedFormHeader(t *testing.T) {
+	// Invented text in the seed's layout.
+	in := " date 2021-09 Le conseil a voté. Les élus ont approuvé.\n\nLe maire répond\n\nIl a dit qu’il partirait."
+	rec := parseText([]byte(in))
+	if rec.Date != "2021-09" {
+		t.Errorf("date = %q, want 2021-09", rec.Date)
+	}
+	if !strings.HasPrefix(rec.Text, "Le conseil a voté.") {
+		t.Errorf("text starts %q", rec.Text[:20])
+	}
+	a, _, err := Normalize(rec, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Published.Precision != veille.PrecisionMonth || a.Published.String() != "2021-09" {
+		t.Errorf("published = %v %s", a.Published, a.Published.Precision)
+	}
+	if a.Lang != "fr" || a.LangSource != "detected" {
+		t.Errorf("lang = %q (%s), want fr detected", a.Lang, a.LangSource)
+	}
+	seg := nlp.Segment(a.Text)
+	if len(seg.Headings) != 1 || a.Text[seg.Headings[0].Start:seg.Headings[0].End] != "Le maire répond" {
+		t.Errorf("headings = %v", seg.Headings)
+	}
+}
+
+func TestKeyValueHeader(t *testing.T) {
+	in := "title: Un titre\nurl: https://Example.org/a?utm_source=x#top\nlang: fr-FR\ndate: 2021-09-15\nsource: Le Journal\n\nLe texte commence ici.\n"
+	rec := parseText([]byte(in))
+	a, _, err := Normalize(rec, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Un titre" || a.Lang != "fr" || a.Outlet != "Le Journal" || a.Text != "Le texte commence ici." {
+		t.Errorf("got title=%q lang=%q outlet=%q text=%q", a.Title, a.Lang, a.Outlet, a.Text)
+	}
+	if a.URL != "https://example.org/a" {
+		t.Errorf("url = %q", a.URL)
+	}
+	if a.Published.Precision != veille.PrecisionDay {
+		t.Errorf("precision = %s", a.Published.Precision)
+	}
+	// A "key: value" first line followed by prose is text, not a header.
+	rec = parseText([]byte("Note: this is prose\nand more prose.\n"))
+	if rec.Title != "" || !strings.HasPrefix(rec.Text, "Note: this") {
+		t.Errorf("prose read as header: %+v", rec)
+	}
+}
+
+func TestJSONLinesVariants(t *testing.T) {
+	dir := t.TempDir()
+	lines := []string{
+		`{"id": "a1", "url": "https://ex.org/1", "outlet": "Ex", "date": "2023-01-01 07:00:40+00:00", "language": "en-US", "title": "T1", "text": "<p>One &amp; two.</p><p>Three.</p>"}`,
+		`{"_id": "a2", "link": "https://ex.org/2", "source": {"id": "x", "name": "Src"}, "publishedAt": "2023-02-01T10:00:00Z", "lang": "en-gb", "headline": "T2", "content": "Plain text body here."}`,
+		`{"id": "a3", "title": "Only a title", "text": ""}`,
+		`not json`,
+		`[1, 2]`,
+		`{"id": "a4", "text": "", "title": ""}`,
+		``,
+	}
+	p := writeFile(t, dir, "x.jsonl", []byte(strings.Join(lines, "\n")))
+	res := collect(t, []string{p}, DefaultOptions())
+	var recs []*Record
+	var fails []error
+	for _, r := range res {
+		if r.Record != nil {
+			recs = append(recs, r.Record)
+		} else if r.Err != nil {
+			fails = append(fails, r.Err)
+		}
+	}
+	if len(recs) != 3 || len(fails) != 3 {
+		t.Fatalf("records=%d failures=%d (%v), want 3 and 3", len(recs), len(fails), fails)
+	}
+	if !strings.Contains(fails[0].Error(), "x.jsonl:4") {
+		t.Errorf("failure does not name the line: %v", fails[0])
+	}
+	a, _, err := Normalize(recs[0], time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Text != "One & two.\n\nThree." || a.Lang != "en" {
+		t.Errorf("text=%q lang=%q", a.Text, a.Lang)
+	}
+	if a.Published.Precision != veille.PrecisionInstant {
+		t.Errorf("precision = %s", a.Published.Precision)
+	}
+	b, _, _ := Normalize(recs[1], time.Now())
+	if b.Outlet != "Src" || b.Lang != "en" || b.Title != "T2" || b.URL != "https://ex.org/2" {
+		t.Errorf("variant fields: %+v", b)
+	}
+	c, warns, err := Normalize(recs[2], time.Now())
+	if err != nil || c.Text != "Only a title" || len(warns) == 0 {
+		t.Errorf("title-only item: %v %q %v", err, c.Text, warns)
+	}
+}
+
+func TestJSONArray(t *testing.T) {
+	dir := t.TempDir()
+	p := writeFile(t, dir, "a.json", []byte(`[{"title": "A", "text": "First."}, {"title": "B", "body": "Second."}]`))
+	res := collect(t, []string{p}, DefaultOptions())
+	if len(res) != 2 || res[0].Record == nil || res[1].Record.Text != "Second." {
+		t.Fatalf("got %+v", res)
+	}
+}
+
+func TestBadInputs(t *testing.T) {
+	dir := t.TempDir()
+	opts := DefaultOptions()
+	opts.MaxRecordBytes = 1000
+	empty := writeFile(t, dir, "empty.txt", nil)
+	blank := writeFile(t, dir, "blank.txt", []byte("   \n\n  "))
+	bin := writeFile(t, dir, "bin.dat", []byte{0x7f, 'E', 'L', 'F', 0, 0, 1, 2, 3})
+	big := writeFile(t, dir, "big.txt", bytes.Repeat([]byte("a"), 2000))
+	bigLine := writeFile(t, dir, "big.jsonl", []byte(`{"text":"`+strings.Repeat("a", 5000)+`"}`+"\n"+`{"text":"ok"}`+"\n"))
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	zw.Write(bytes.Repeat([]byte("Du texte en français. "), 40))
+	zw.Close()
+	trunc := writeFile(t, dir, "trunc.txt.gz", gz.Bytes()[:gz.Len()/2])
+	good := writeFile(t, dir, "good.txt.gz", gz.Bytes())
+	latin := writeFile(t, dir, "latin1.txt", []byte("Le d\xe9put\xe9 a vot\xe9 la loi hier soir \xe0 Paris."))
+	docs := writeFile(t, dir, "README.md", []byte("# notes"))
+
+	cases := []struct {
+		path string
+		want error  // failure
+		skip bool   // or a skip
+		ok   string // or a record whose text has this prefix
+	}{
+		{empty, ErrEmpty, false, ""},
+		{blank, ErrEmpty, false, ""},
+		{bin, ErrBinary, false, ""},
+		{big, ErrTooLarge, false, ""},
+		{trunc, nil, false, ""},
+		{good, nil, false, "Du texte"},
+		{latin, nil, false, "Le député"},
+		{docs, nil, true, ""},
+	}
+	for _, c := range cases {
+		res := collect(t, []string{c.path}, opts)
+		if len(res) == 0 {
+			t.Errorf("%s: no result", c.path)
+			continue
+		}
+		r := res[0]
+		switch {
+		case c.skip:
+			if r.Skip == "" {
+				t.Errorf("%s: want a skip, got %+v", c.path, r)
+			}
+		case c.ok != "":
+			if r.Record == nil {
+				t.Errorf("%s: want a record, got %+v", c.path, r)
+				continue
+			}
+			a, _, err := Normalize(r.Record, time.Now())
+			if err != nil || !strings.HasPrefix(a.Text, c.ok) {
+				t.Errorf("%s: text %q, err %v", c.path, a.Text, err)
+			}
+		case c.path == trunc:
+			if r.Err == nil || !strings.Contains(r.Err.Error(), "gzip") || !strings.Contains(r.Err.Error(), c.path) {
+				t.Errorf("%s: want a gzip failure naming the file, got %+v", c.path, r)
+			}
+		default:
+			if r.Err == nil || !errors.Is(r.Err, c.want) || !strings.Contains(r.Err.Error(), c.path) {
+				t.Errorf("%s: want %v naming the file, got %+v", c.path, c.want, r)
+			}
+		}
+	}
+	// A JSONL line over the cap fails alone; the next line is read.
+	res := collect(t, []string{bigLine}, opts)
+	if len(res) != 2 || !errors.Is(res[0].Err, ErrTooLarge) || res[1].Record == nil || res[1].Record.Text != "ok" {
+		t.Errorf("big line: %+v", res)
+	}
+}
+
+func TestUnreadableFolder(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("running as root: permissions are not enforced, unreadable files cannot be made")
+	}
+	dir := t.TempDir()
+	writeFile(t, dir, "a/ok.txt", []byte("Un texte lisible."))
+	bad := writeFile(t, dir, "b/secret.txt", []byte("Caché."))
+	os.Chmod(bad, 0)
+	res := collect(t, []string{dir}, DefaultOptions())
+	var ok, failed int
+	for _, r := range res {
+		if r.Record != nil {
+			ok++
+		}
+		if r.Err != nil {
+			failed++
+		}
+	}
+	if ok != 1 || failed != 1 {
+		t.Errorf("ok=%d failed=%d, want 1 and 1", ok, failed)
+	}
+}
+
+func TestMissingPath(t *testing.T) {
+	res := collect(t, []string{filepath.Join(t.TempDir(), "nope.txt")}, DefaultOptions())
+	if len(res) != 1 || res[0].Err == nil || !strings.Contains(res[0].Err.Error(), "nope.txt") {
+		t.Errorf("got %+v", res)
+	}
+}
+
+func TestMarkupToText(t *testing.T) {
+	cases := map[string]string{
+		"<p>Un &eacute;t&eacute;</p><p>Deux</p>":           "Un été\n\nDeux",
+		"a<br>b<br><br>c":                                  "a\nb\n\nc",
+		"<script>x()</script><div>Texte <b>gras</b></div>": "Texte gras",
+		"Para one.\n\nPara <i>two</i>.":                    "Para one.\n\nPara two.",
+	}
+	for in, want := range cases {
+		if got := MarkupToText(in); got != want {
+			t.Errorf("MarkupToText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func FuzzReadText(f *testing.F) {
+	for _, s := range []string{" date 2021-09 Texte.", "title: x\n\nbody", "", "\x00\x01", "date: \n\n", "\xff\xfe"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		_ = ReadStream(context.Background(), "fuzz.txt", bytes.NewReader(b), DefaultOptions(), func(r Result) error {
+			if r.Record != nil {
+				a, _, err := Normalize(r.Record, time.Now())
+				if err == nil && !utf8Valid(a.Text) {
+					t.Fatalf("invalid UTF-8 text %q", a.Text)
+				}
+			}
+			return nil
+		})
+	})
+}
+
+func FuzzReadJSONL(f *testing.F) {
+	for _, s := range []string{`{"text":"a"}`, `{"title":"t","content":"<p>x</p>"}` + "\n" + `[`, `[{"text":1}]`, `{"source":{"name":3}}`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		_ = ReadStream(context.Background(), "fuzz.jsonl", bytes.NewReader(b), DefaultOptions(), func(r Result) error {
+			if r.Record != nil {
+				if a, _, err := Normalize(r.Record, time.Now()); err == nil && !utf8Valid(a.Text) {
+					t.Fatalf("invalid UTF-8")
+				}
+			}
+			return nil
+		})
+	})
+}
+
+func utf8Valid(s string) bool { return strings.ToValidUTF8(s, "") == s }
