@@ -56,7 +56,8 @@ var dateLayouts = []struct {
 // ParseDate parses the date forms found in article metadata: ISO 8601 and
 // RFC 3339 at any precision ("2021", "2021-09", "2021-09-15",
 // "2021-09-15T08:30:00+02:00", "2023-01-01 07:00:40+00:00") and RFC 1123.
-// Instants are converted to UTC; partial dates start their period at
+// Instants keep the UTC offset they were written with (so their calendar
+// day stays the publisher's); partial dates start their period at
 // midnight UTC. "" gives the zero Date and no error; anything else it cannot
 // read returns an error wrapping ErrBadDate.
 func ParseDate(s string) (Date, error) {
@@ -72,7 +73,10 @@ func ParseDate(s string) (Date, error) {
 		if t.Year() < 1000 || t.Year() > 9999 {
 			break
 		}
-		return Date{Time: t.UTC(), Precision: l.prec}, nil
+		if l.prec != PrecisionInstant {
+			t = t.UTC()
+		}
+		return Date{Time: t, Precision: l.prec}, nil
 	}
 	return Date{}, fmt.Errorf("%w: %q", ErrBadDate, s)
 }

@@ -31,7 +31,7 @@ const (
 )
 
 // Date is a possibly partial calendar date. Time is the start of the period
-// in UTC; Precision says which period (a year, a month, a day or an instant).
+// (in UTC for a year, month or day; in its original offset for an instant); Precision says which period (a year, a month, a day or an instant).
 // The zero Date means "unknown".
 type Date struct {
 	Time      time.Time
@@ -57,7 +57,7 @@ func (d Date) End() time.Time {
 }
 
 // String formats the date at its precision: "2021", "2021-09",
-// "2021-09-15" or RFC 3339 for an instant; "" when unknown.
+// "2021-09-15" or RFC 3339 for an instant, in the offset it was written with; "" when unknown.
 func (d Date) String() string {
 	if d.IsZero() {
 		return ""
@@ -70,7 +70,7 @@ func (d Date) String() string {
 	case PrecisionDay:
 		return d.Time.Format("2006-01-02")
 	default:
-		return d.Time.UTC().Format(time.RFC3339)
+		return d.Time.Format(time.RFC3339)
 	}
 }
 

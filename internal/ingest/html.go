@@ -165,12 +165,6 @@ func ExtractHTML(page []byte, pageURL, contentType string) (*Record, error) {
 	return rec, nil
 }
 
-// extractHTML is ExtractHTML for a page whose Content-Type is unknown: the
-// charset comes from the page itself.
-func extractHTML(page []byte, pageURL string) (*Record, error) {
-	return ExtractHTML(page, pageURL, "")
-}
-
 func isHTTPURL(s string) bool {
 	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")
 }

@@ -57,18 +57,14 @@ func (db *DB) Put(ctx context.Context, entries []store.Entry) ([]store.PutResult
 		return nil, fmt.Errorf("sqlite: put: %w", err)
 	}
 	defer tx.Rollback()
-	p, err := newPutter(ctx, tx)
-	if err != nil {
-		return nil, fmt.Errorf("sqlite: put: %w", err)
-	}
-	defer p.close()
+	p := newPutter(ctx, tx, db.put)
 	res := make([]store.PutResult, len(es))
 	for i := range es {
 		if res[i], err = p.put(ctx, &es[i]); err != nil {
 			return nil, fmt.Errorf("sqlite: put: entry %d (%s): %w", i, es[i].name(), err)
 		}
 	}
-	if err := p.index(ctx, tx); err != nil {
+	if err := p.finish(ctx); err != nil {
 		return nil, fmt.Errorf("sqlite: put: index: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
@@ -159,47 +155,41 @@ type current struct {
 	version int
 }
 
-// putter holds the statements of one Put transaction, and the articles
-// whose index entries it must write before the transaction commits.
-type putter struct {
-	unindexed                        []int64        // rowids of articles to index, in order
-	pending                          map[int64]bool // the same, as a set
-	stale                            bool           // temp.fts_old holds entries to remove
-	byAlias, byID, byHash, byOldHash *sql.Stmt
-	hasOldHash                       *sql.Stmt
-	insert, archive, update, saveOld *sql.Stmt
-	linkSource, linkAlias            *sql.Stmt
-	all                              []*sql.Stmt
+// putStmts are the statements of Put, prepared once on the writing
+// connection.
+type putStmts struct {
+	byAlias, byID, byHash, byOldHash, hasOldHash *sql.Stmt
+	insert, saveStale, archive, update           *sql.Stmt
+	linkSource, linkAlias                        *sql.Stmt
+	unindexStale, clearStale, index              *sql.Stmt
 }
 
+// articleState is what lookup reads into a current.
 const articleState = `rowid, id, hash, version`
 
-func newPutter(ctx context.Context, tx *sql.Tx) (*putter, error) {
-	p := &putter{pending: map[int64]bool{}}
-	// The index entries that updates replace wait here, outside the
-	// database file, until index removes them.
-	if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE IF NOT EXISTS fts_old (
-		rowid INTEGER PRIMARY KEY, title TEXT, text TEXT, stems TEXT)`); err != nil {
-		return nil, err
-	}
-	for _, s := range []struct {
+// each returns the statement fields of s with their SQL.
+func (s *putStmts) each() []struct {
+	dst **sql.Stmt
+	sql string
+} {
+	return []struct {
 		dst **sql.Stmt
 		sql string
 	}{
-		{&p.byAlias, `SELECT ` + articleState + ` FROM articles WHERE id = (SELECT article_id FROM aliases WHERE alias = ?)`},
-		{&p.byID, `SELECT ` + articleState + ` FROM articles WHERE id = ?`},
-		{&p.byHash, `SELECT ` + articleState + ` FROM articles WHERE hash = ? ORDER BY rowid LIMIT 1`},
-		{&p.byOldHash, `SELECT ` + articleState + ` FROM articles WHERE id = (SELECT id FROM article_versions WHERE hash = ? LIMIT 1)`},
-		{&p.hasOldHash, `SELECT count(*) FROM article_versions WHERE id = ? AND hash = ?`},
-		{&p.insert, `INSERT INTO articles (id, hash, version, lang, lang_source, outlet,
+		{&s.byAlias, `SELECT ` + articleState + ` FROM articles WHERE id = (SELECT article_id FROM aliases WHERE alias = ?)`},
+		{&s.byID, `SELECT ` + articleState + ` FROM articles WHERE id = ?`},
+		{&s.byHash, `SELECT ` + articleState + ` FROM articles WHERE hash = ? ORDER BY rowid LIMIT 1`},
+		{&s.byOldHash, `SELECT ` + articleState + ` FROM articles WHERE id = (SELECT id FROM article_versions WHERE hash = ? LIMIT 1)`},
+		{&s.hasOldHash, `SELECT count(*) FROM article_versions WHERE id = ? AND hash = ?`},
+		{&s.insert, `INSERT INTO articles (id, hash, version, lang, lang_source, outlet,
 			published_start, published_end, published_precision, format, ingested_at, analysis_version,
 			url, title, author, text, stems, analysis)
 			VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
-		{&p.saveOld, `INSERT INTO temp.fts_old (rowid, title, text, stems)
+		{&s.saveStale, `INSERT INTO fts_stale (rowid, title, text, stems)
 			SELECT rowid, title, text, stems FROM articles WHERE rowid = ?`},
-		{&p.archive, `INSERT INTO article_versions (id, version, hash, title, text, ingested_at)
+		{&s.archive, `INSERT INTO article_versions (id, version, hash, title, text, ingested_at)
 			SELECT id, version, hash, title, text, ingested_at FROM articles WHERE rowid = ?`},
-		{&p.update, `UPDATE articles SET hash = ?, version = version + 1, lang = ?, lang_source = ?,
+		{&s.update, `UPDATE articles SET hash = ?, version = version + 1, lang = ?, lang_source = ?,
 			outlet = CASE outlet WHEN '' THEN ? ELSE outlet END,
 			published_start = coalesce(?, published_start),
 			published_end = coalesce(?, published_end),
@@ -208,25 +198,57 @@ func newPutter(ctx context.Context, tx *sql.Tx) (*putter, error) {
 			url = CASE url WHEN '' THEN ? ELSE url END,
 			title = ?, author = ?, text = ?, stems = ?, analysis = ?
 			WHERE rowid = ?`},
-		{&p.linkSource, `INSERT INTO sources (article_id, url, source_id, outlet, published, format, origin, seen_at)
+		{&s.linkSource, `INSERT INTO sources (article_id, url, source_id, outlet, published, format, origin, seen_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`},
-		{&p.linkAlias, `INSERT INTO aliases (alias, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING`},
-	} {
-		st, err := tx.PrepareContext(ctx, s.sql)
-		if err != nil {
-			p.close()
-			return nil, err
-		}
-		*s.dst = st
-		p.all = append(p.all, st)
+		{&s.linkAlias, `INSERT INTO aliases (alias, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING`},
+		{&s.unindexStale, `INSERT INTO articles_fts (articles_fts, rowid, title, text, stems)
+			SELECT 'delete', rowid, title, text, stems FROM fts_stale`},
+		{&s.clearStale, `DELETE FROM fts_stale`},
+		{&s.index, `INSERT INTO articles_fts (rowid, title, text, stems)
+			SELECT rowid, title, text, stems FROM articles
+			WHERE rowid IN (SELECT value FROM json_each(?)) ORDER BY rowid`},
 	}
-	return p, nil
 }
 
-func (p *putter) close() {
-	for _, st := range p.all {
-		st.Close()
+// preparePut prepares the statements of Put on db.
+func preparePut(ctx context.Context, db *sql.DB) (*putStmts, error) {
+	s := &putStmts{}
+	for _, f := range s.each() {
+		st, err := db.PrepareContext(ctx, f.sql)
+		if err != nil {
+			s.close()
+			return nil, fmt.Errorf("prepare %.40q: %w", f.sql, err)
+		}
+		*f.dst = st
 	}
+	return s, nil
+}
+
+func (s *putStmts) close() {
+	for _, f := range s.each() {
+		if *f.dst != nil {
+			(*f.dst).Close()
+		}
+	}
+}
+
+// putter runs the statements of Put in one transaction, and remembers the
+// articles whose index entries it must write before the transaction
+// commits.
+type putter struct {
+	putStmts                 // bound to the transaction
+	unindexed []int64        // rowids of articles to index, in order
+	pending   map[int64]bool // the same, as a set
+	stale     bool           // fts_stale holds entries to remove from the index
+}
+
+func newPutter(ctx context.Context, tx *sql.Tx, prepared *putStmts) *putter {
+	p := &putter{pending: map[int64]bool{}}
+	src, dst := prepared.each(), p.putStmts.each()
+	for i := range src {
+		*dst[i].dst = tx.StmtContext(ctx, *src[i].dst)
+	}
+	return p
 }
 
 // lookup runs a statement selecting articleState; nil when no row.
@@ -370,7 +392,7 @@ func (p *putter) updateArticle(ctx context.Context, e *entry, cur *current) erro
 	// An article indexed before this transaction has an index entry made
 	// of the values about to change: keep them to remove that entry.
 	if !p.pending[cur.rowid] {
-		if _, err := p.saveOld.ExecContext(ctx, cur.rowid); err != nil {
+		if _, err := p.saveStale.ExecContext(ctx, cur.rowid); err != nil {
 			return fmt.Errorf("save index entry: %w", err)
 		}
 		p.stale = true
@@ -387,18 +409,17 @@ func (p *putter) updateArticle(ctx context.Context, e *entry, cur *current) erro
 	return nil
 }
 
-// index brings articles_fts up to date with the articles the transaction
-// wrote: it removes the entries of the updated articles' earlier values,
-// then indexes the current values of every new or updated article. Each
-// is one statement, so that FTS5 flushes its pending terms once or twice
-// per Put rather than at every statement.
-func (p *putter) index(ctx context.Context, tx *sql.Tx) error {
+// finish brings articles_fts up to date with the articles the
+// transaction wrote: it removes the entries of the updated articles'
+// earlier values, then indexes the current values of every new or updated
+// article. Each is one statement, so that FTS5 flushes its pending terms
+// once or twice per Put rather than at every statement.
+func (p *putter) finish(ctx context.Context) error {
 	if p.stale {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO articles_fts (articles_fts, rowid, title, text, stems)
-			SELECT 'delete', rowid, title, text, stems FROM temp.fts_old`); err != nil {
+		if _, err := p.unindexStale.ExecContext(ctx); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM temp.fts_old`); err != nil {
+		if _, err := p.clearStale.ExecContext(ctx); err != nil {
 			return err
 		}
 	}
@@ -409,8 +430,6 @@ func (p *putter) index(ctx context.Context, tx *sql.Tx) error {
 	if err != nil {
 		return err
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO articles_fts (rowid, title, text, stems)
-		SELECT rowid, title, text, stems FROM articles
-		WHERE rowid IN (SELECT value FROM json_each(?)) ORDER BY rowid`, string(ids))
+	_, err = p.index.ExecContext(ctx, string(ids))
 	return err
 }

@@ -106,6 +106,7 @@ type DB struct {
 	opts  Options
 	write *sql.DB // one connection; transactions BEGIN IMMEDIATE
 	read  *sql.DB // query_only connections
+	put   *putStmts
 	log   *slog.Logger
 }
 
@@ -151,6 +152,10 @@ func Open(ctx context.Context, path string, opts Options) (*DB, error) {
 	if err := db.migrate(ctx); err != nil {
 		db.write.Close()
 		return nil, err
+	}
+	if db.put, err = preparePut(ctx, db.write); err != nil {
+		db.write.Close()
+		return nil, fmt.Errorf("sqlite: open %s: %w", abs, err)
 	}
 
 	db.read, err = sql.Open("sqlite", uri+"?"+busy+"&_pragma=query_only(1)")
@@ -210,6 +215,9 @@ func (db *DB) Close() error {
 	var errs []error
 	if db.read != nil {
 		errs = append(errs, db.read.Close())
+	}
+	if db.put != nil {
+		db.put.close()
 	}
 	if db.write != nil {
 		// Checkpoint so that the WAL file stays small between runs; another

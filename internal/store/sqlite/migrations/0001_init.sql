@@ -81,6 +81,16 @@ CREATE VIRTUAL TABLE articles_fts USING fts5 (
 -- Rank by bm25 with a title match worth four of the text.
 INSERT INTO articles_fts (articles_fts, rank) VALUES ('rank', 'bm25(4.0, 1.0, 1.0)');
 
+-- The index entries of the articles a Put updates, kept from the update
+-- of the row to the end of the Put, which removes them from the index:
+-- empty between transactions.
+CREATE TABLE fts_stale (
+	rowid INTEGER PRIMARY KEY,
+	title TEXT NOT NULL,
+	text  TEXT NOT NULL,
+	stems TEXT NOT NULL
+);
+
 CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
 	INSERT INTO articles_fts (articles_fts, rowid, title, text, stems)
 	VALUES ('delete', old.rowid, old.title, old.text, old.stems);
