@@ -5,8 +5,10 @@ import (
 	"compress/gzip"
 	"context"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -295,3 +297,56 @@ func FuzzReadJSONL(f *testing.F) {
 }
 
 func utf8Valid(s string) bool { return strings.ToValidUTF8(s, "") == s }
+
+// endless yields n bytes of 'a' without a newline, then EOF, without
+// holding them in memory.
+type endless struct{ n int64 }
+
+func (e *endless) Read(p []byte) (int, error) {
+	if e.n <= 0 {
+		return 0, io.EOF
+	}
+	k := int64(len(p))
+	if k > e.n {
+		k = e.n
+	}
+	for i := range p[:k] {
+		p[i] = 'a'
+	}
+	e.n -= k
+	return int(k), nil
+}
+
+// Test200MBOneLine streams a 200 MB single-line input through the JSONL
+// and text readers: each fails with ErrTooLarge naming the input, and
+// memory stays bounded by the cap (checked through the heap in use).
+func Test200MBOneLine(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short")
+	}
+	const size = 200 << 20
+	for _, name := range []string{"huge.jsonl", "huge.txt"} {
+		var got []Result
+		r := io.MultiReader(strings.NewReader(`{"text": "`), &endless{n: size})
+		if strings.HasSuffix(name, ".txt") {
+			r = &endless{n: size}
+		}
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		err := ReadStream(context.Background(), name, r, DefaultOptions(), func(res Result) error {
+			got = append(got, res)
+			return nil
+		})
+		runtime.ReadMemStats(&after)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != 1 || !errors.Is(got[0].Err, ErrTooLarge) || !strings.Contains(got[0].Err.Error(), name) {
+			t.Fatalf("%s: got %+v", name, got)
+		}
+		if grown := int64(after.HeapInuse) - int64(before.HeapInuse); grown > 64<<20 {
+			t.Errorf("%s: heap grew by %d MB reading a 200 MB line", name, grown>>20)
+		}
+	}
+}

@@ -32,7 +32,7 @@ func Stem(lang, word string) string {
 // SQLite's unicode61 tokenizer splits text: apostrophes, hyphens and all
 // other punctuation separate words, so "l’accord" gives "l accord".
 //
-// Stems are cached per language (at most stemCacheSize words each), so
+// Stems are cached per language (up to 131,072 words each), so
 // StemText is safe for concurrent use and costs little more than one map
 // lookup per word once the vocabulary of a corpus has been seen.
 func StemText(lang, text string) string {

@@ -21,7 +21,7 @@ type querier interface {
 
 // articleColumns are read by scanArticle, in order.
 const articleColumns = `rowid, id, hash, version, lang, lang_source, outlet,
-	published_start, published_precision, format, ingested_at, analysis_version,
+	published_start, published_precision, published, format, ingested_at, analysis_version,
 	url, title, author, text, analysis`
 
 // stored is an article row as read.
@@ -36,19 +36,20 @@ type scanner interface{ Scan(dest ...any) error }
 
 func scanArticle(s scanner) (*stored, error) {
 	var (
-		r            stored
-		a            veille.Article
-		start        sql.NullInt64
-		prec, format string
-		ingested     int64
-		analyse      sql.NullString
+		r         stored
+		a         veille.Article
+		start     sql.NullInt64
+		prec, pub string
+		format    string
+		ingested  int64
+		analyse   sql.NullString
 	)
 	if err := s.Scan(&r.rowid, &a.ID, &a.Hash, &a.Version, &a.Lang, &a.LangSource, &a.Outlet,
-		&start, &prec, &format, &ingested, &r.analysisVersion,
+		&start, &prec, &pub, &format, &ingested, &r.analysisVersion,
 		&a.URL, &a.Title, &a.Author, &a.Text, &analyse); err != nil {
 		return nil, err
 	}
-	a.Published = date(start, prec)
+	a.Published = date(pub, start, prec)
 	a.Format = veille.Format(format)
 	a.IngestedAt = time.Unix(0, ingested).UTC()
 	if analyse.Valid {

@@ -38,9 +38,12 @@ import (
 // Sources are distinct by (URL, source id, outlet); aliases are the ID,
 // the URLs and the source ids, and the first article to claim an alias
 // keeps it. An entry whose Hash is empty gets veille.ContentHash(Text); one
-// without Sources gets one made of its URL, outlet, date and format;
-// zero IngestedAt and SeenAt become Options.Now(). Put returns an error for
-// an entry with a nil Article, and any database error; ctx cancels it.
+// without Sources gets one made of its URL, outlet, date and format; a
+// zero IngestedAt becomes Options.Now(), a zero SeenAt the IngestedAt.
+//
+// Put returns an error, and stores nothing, for an entry with a nil
+// Article, a database error (SQLITE_BUSY once Options.BusyTimeout has
+// passed while another process writes), or ctx done.
 func (db *DB) Put(ctx context.Context, entries []store.Entry) ([]store.PutResult, error) {
 	if len(entries) == 0 {
 		return nil, nil
@@ -183,8 +186,8 @@ func (s *putStmts) each() []struct {
 		{&s.hasOldHash, `SELECT count(*) FROM article_versions WHERE id = ? AND hash = ?`},
 		{&s.insert, `INSERT INTO articles (id, hash, version, lang, lang_source, outlet,
 			published_start, published_end, published_precision, format, ingested_at, analysis_version,
-			url, title, author, text, stems, analysis)
-			VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+			url, title, author, text, stems, analysis, published)
+			VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&s.saveStale, `INSERT INTO fts_stale (rowid, title, text, stems)
 			SELECT rowid, title, text, stems FROM articles WHERE rowid = ?`},
 		{&s.archive, `INSERT INTO article_versions (id, version, hash, title, text, ingested_at)
@@ -194,6 +197,7 @@ func (s *putStmts) each() []struct {
 			published_start = coalesce(?, published_start),
 			published_end = coalesce(?, published_end),
 			published_precision = CASE ? WHEN '' THEN published_precision ELSE ? END,
+			published = CASE ? WHEN '' THEN published ELSE ? END,
 			format = ?, ingested_at = ?, analysis_version = ?,
 			url = CASE url WHEN '' THEN ? ELSE url END,
 			title = ?, author = ?, text = ?, stems = ?, analysis = ?
@@ -335,6 +339,7 @@ func (p *putter) link(ctx context.Context, e *entry, c *current, o store.Outcome
 type content struct {
 	start, end      sql.NullInt64 // Unix seconds
 	precision       string
+	published       string // veille.Date.String
 	stems           string
 	analysis        sql.NullString // JSON
 	analysisVersion int
@@ -347,6 +352,7 @@ func (e *entry) content() (content, error) {
 		c.start = sql.NullInt64{Int64: a.Published.Time.Unix(), Valid: true}
 		c.end = sql.NullInt64{Int64: a.Published.End().Unix(), Valid: true}
 		c.precision = string(a.Published.Precision)
+		c.published = a.Published.String()
 	}
 	if e.an != nil {
 		b, err := json.Marshal(e.an)
@@ -368,7 +374,7 @@ func (p *putter) insertArticle(ctx context.Context, e *entry) error {
 	a := e.a
 	res, err := p.insert.ExecContext(ctx, e.id, e.hash, a.Lang, a.LangSource, a.Outlet,
 		c.start, c.end, c.precision, string(a.Format), e.ingested, c.analysisVersion,
-		a.URL, a.Title, a.Author, a.Text, c.stems, c.analysis)
+		a.URL, a.Title, a.Author, a.Text, c.stems, c.analysis, c.published)
 	if err != nil {
 		return fmt.Errorf("insert article: %w", err)
 	}
@@ -401,7 +407,7 @@ func (p *putter) updateArticle(ctx context.Context, e *entry, cur *current) erro
 	}
 	a := e.a
 	_, err = p.update.ExecContext(ctx, e.hash, a.Lang, a.LangSource, a.Outlet,
-		c.start, c.end, c.precision, c.precision, string(a.Format), e.ingested, c.analysisVersion,
+		c.start, c.end, c.precision, c.precision, c.published, c.published, string(a.Format), e.ingested, c.analysisVersion,
 		a.URL, a.Title, a.Author, a.Text, c.stems, c.analysis, cur.rowid)
 	if err != nil {
 		return fmt.Errorf("update article: %w", err)

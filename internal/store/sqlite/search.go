@@ -34,6 +34,31 @@ func (db *DB) Search(ctx context.Context, q store.SearchQuery) ([]store.Hit, err
 	if err != nil {
 		return nil, err
 	}
+	query, args := searchSQL(q, pq)
+	rows, err := db.read.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: search %q: %w", q.Text, err)
+	}
+	defer rows.Close()
+	var hits []store.Hit
+	for rows.Next() {
+		var h store.Hit
+		var start sql.NullInt64
+		var pub, prec string
+		if err := rows.Scan(&h.ID, &h.Title, &h.Outlet, &h.URL, &pub, &start, &prec, &h.Lang, &h.Snippet, &h.Score); err != nil {
+			return nil, fmt.Errorf("sqlite: search %q: %w", q.Text, err)
+		}
+		h.Published = date(pub, start, prec)
+		hits = append(hits, h)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: search %q: %w", q.Text, err)
+	}
+	return hits, nil
+}
+
+// searchSQL returns the statement that runs q, whose text parsed as pq.
+func searchSQL(q store.SearchQuery, pq store.Query) (string, []any) {
 	limit := q.Limit
 	if limit <= 0 {
 		limit = DefaultLimit
@@ -41,8 +66,10 @@ func (db *DB) Search(ctx context.Context, q store.SearchQuery) ([]store.Hit, err
 	limit = min(limit, MaxLimit)
 	offset := max(q.Offset, 0)
 
+	// Ordering by the rank column alone lets FTS5 sort the matches itself,
+	// so that snippets are made for the rows returned only.
 	var sb strings.Builder
-	sb.WriteString(`SELECT a.id, a.title, a.outlet, a.url, a.published_start, a.published_precision, a.lang,
+	sb.WriteString(`SELECT a.id, a.title, a.outlet, a.url, a.published, a.published_start, a.published_precision, a.lang,
 		snippet(articles_fts, 1, ?, ?, '…', ?), articles_fts.rank
 		FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
 		WHERE articles_fts MATCH ?`)
@@ -63,29 +90,9 @@ func (db *DB) Search(ctx context.Context, q store.SearchQuery) ([]store.Hit, err
 		sb.WriteString(` AND a.published_start < ?`)
 		args = append(args, q.Until.Unix())
 	}
-	sb.WriteString(` ORDER BY articles_fts.rank, a.rowid LIMIT ? OFFSET ?`)
+	sb.WriteString(` ORDER BY articles_fts.rank LIMIT ? OFFSET ?`)
 	args = append(args, limit, offset)
-
-	rows, err := db.read.QueryContext(ctx, sb.String(), args...)
-	if err != nil {
-		return nil, fmt.Errorf("sqlite: search %q: %w", q.Text, err)
-	}
-	defer rows.Close()
-	var hits []store.Hit
-	for rows.Next() {
-		var h store.Hit
-		var start sql.NullInt64
-		var prec string
-		if err := rows.Scan(&h.ID, &h.Title, &h.Outlet, &h.URL, &start, &prec, &h.Lang, &h.Snippet, &h.Score); err != nil {
-			return nil, fmt.Errorf("sqlite: search %q: %w", q.Text, err)
-		}
-		h.Published = date(start, prec)
-		hits = append(hits, h)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("sqlite: search %q: %w", q.Text, err)
-	}
-	return hits, nil
+	return sb.String(), args
 }
 
 // stemLangs are the stemmers a query word is tried under: the language of
@@ -167,9 +174,15 @@ func writePhrase(b *strings.Builder, tokens []string) {
 	b.WriteByte('"')
 }
 
-// date rebuilds a veille.Date from its stored start (Unix seconds) and
-// precision.
-func date(start sql.NullInt64, prec string) veille.Date {
+// date rebuilds a veille.Date from its stored form pub (veille.Date.String,
+// which keeps an instant's UTC offset) or, for rows written before it was
+// stored, from its start (Unix seconds) and precision, in UTC.
+func date(pub string, start sql.NullInt64, prec string) veille.Date {
+	if pub != "" {
+		if d, err := veille.ParseDate(pub); err == nil {
+			return d
+		}
+	}
 	if !start.Valid || prec == "" {
 		return veille.Date{}
 	}

@@ -10,9 +10,11 @@
 // The database runs in WAL mode: one process writes at a time (a writer
 // waits up to Options.BusyTimeout for another to finish) while any number
 // of connections, in this process or others, read a consistent snapshot
-// without waiting. Every Put is one transaction, and the full-text index is
-// maintained by triggers in that same transaction, so an article and its
-// index entry are always written together or not at all.
+// without waiting. Every Put is one transaction that writes the articles
+// and their full-text index entries, so a process killed at any point
+// leaves each article with its index entry, or neither. Commits survive a
+// crash of the process; with synchronous=NORMAL, a power failure may lose
+// the last commits but never corrupts the file.
 //
 // The schema is created and upgraded by the numbered scripts in
 // migrations/, each applied once, in its own transaction, and recorded in
@@ -209,8 +211,8 @@ func isBusy(err error) bool {
 // Path returns the absolute path of the database file.
 func (db *DB) Path() string { return db.path }
 
-// Close closes the database. Calls in progress fail; Close does not wait
-// for them.
+// Close closes the database. It must not be called while other calls on
+// db are running; it waits for the queries in progress to end.
 func (db *DB) Close() error {
 	var errs []error
 	if db.read != nil {

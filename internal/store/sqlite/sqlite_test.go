@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"os"
@@ -119,6 +120,46 @@ func TestMigrations(t *testing.T) {
 	}
 }
 
+// TestMigrationUpgrade opens a database left at schema version 1 and checks
+// that the later migrations apply and carry its rows along.
+func TestMigrationUpgrade(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "veille.db")
+	raw, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v1, err := migrationFS.ReadFile("migrations/0001_init.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		`CREATE TABLE migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`,
+		string(v1),
+		`INSERT INTO migrations VALUES (1, '0001_init.sql', '')`,
+		`INSERT INTO articles (id, hash, version, published_start, published_end, published_precision, ingested_at, text, stems)
+		 VALUES ('old', 'h', 1, 1631664000, 1631750400, 'day', 0, 'un texte ancien', 'un text ancien')`,
+		`INSERT INTO articles_fts (rowid, title, text, stems) SELECT rowid, title, text, stems FROM articles`,
+	} {
+		if _, err := raw.Exec(q); err != nil {
+			t.Fatalf("%.40s: %v", q, err)
+		}
+	}
+	raw.Close()
+
+	db := mustOpen(t, path)
+	a, _, err := db.Article(ctx, "old")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Published.String() != "2021-09-15" {
+		t.Errorf("Published after upgrade = %q, want 2021-09-15", a.Published)
+	}
+	if hits, err := db.Search(ctx, store.SearchQuery{Text: "ancien"}); err != nil || len(hits) != 1 {
+		t.Errorf("Search after upgrade = %v, %v", hits, err)
+	}
+}
+
 // TestTokensMatchFTS5 checks that store.ParseQuery splits words as the
 // index's unicode61 tokenizer does.
 func TestTokensMatchFTS5(t *testing.T) {
@@ -166,6 +207,36 @@ func TestTokensMatchFTS5(t *testing.T) {
 		if len(ours) != len(theirs) {
 			t.Errorf("%q: ParseQuery tokens %q, FTS5 tokens %q", w, ours, theirs)
 		}
+	}
+}
+
+// TestSearchPlan checks that FTS5 orders the matches itself (no temporary
+// b-tree), so that snippets are made for the returned rows only, whatever
+// the filters.
+func TestSearchPlan(t *testing.T) {
+	db := mustOpen(t, "")
+	pq, err := store.ParseQuery(`wagner OR "africa corps" -russie`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := store.SearchQuery{Lang: "fr", Outlet: "X", Since: time.Unix(1, 0), Until: time.Unix(2, 0)}
+	query, args := searchSQL(q, pq)
+	rows, err := db.read.Query(`EXPLAIN QUERY PLAN `+query, args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var plan []string
+	for rows.Next() {
+		var id, parent, notused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &notused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		plan = append(plan, detail)
+	}
+	if s := strings.Join(plan, "\n"); strings.Contains(s, "TEMP B-TREE") || !strings.Contains(s, "SCAN articles_fts") {
+		t.Errorf("search plan:\n%s\nwant articles_fts scanned in rank order, no temporary b-tree", s)
 	}
 }
 
@@ -403,6 +474,40 @@ func TestConsistentAfterUpdates(t *testing.T) {
 	var n int
 	if err := db.read.QueryRow(`SELECT count(*) FROM article_texts`).Scan(&n); err != nil || n != 30+15*2 {
 		t.Errorf("article_texts has %d rows, %v; want %d", n, err, 30+15*2)
+	}
+
+	// One batch that creates an article and updates it twice, and updates
+	// an article of an earlier batch twice: only the last texts are indexed.
+	mk := func(url, text string) store.Entry {
+		e := g.entry(10)
+		e.Article.URL, e.Article.Text, e.Article.Hash = url, text, ""
+		e.Article.Sources[0].URL = url
+		return e
+	}
+	old := batch[1].Article.URL
+	res, err := db.Put(ctx, []store.Entry{
+		mk("https://x.example/new", "zorglub premier"),
+		mk("https://x.example/new", "zorglub deuxième"),
+		mk(old, "quibble first"),
+		mk("https://x.example/new", "zorglub troisième"),
+		mk(old, "quibble second"),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range res {
+		got = append(got, fmt.Sprintf("%s/%d", r.Outcome, r.Version))
+	}
+	if want := "new/1 updated/2 updated/2 updated/3 updated/3"; strings.Join(got, " ") != want {
+		t.Errorf("outcomes %q, want %q", got, want)
+	}
+	checkConsistent(t, db)
+	for q, want := range map[string]int{"premier": 0, "deuxième": 0, "troisième": 1, "zorglub": 1, "quibble": 1, "first": 0, "second": 1} {
+		hits, err := db.Search(ctx, store.SearchQuery{Text: q})
+		if err != nil || len(hits) != want {
+			t.Errorf("Search(%q) = %d hits, %v; want %d", q, len(hits), err, want)
+		}
 	}
 }
 

@@ -157,7 +157,7 @@ const (
 )
 
 func (s suite) testPutNew(t *testing.T, st store.Store) {
-	it := item{url: "https://quotidien.example/retrait", outlet: "Le Quotidien", lang: "fr", published: "2021-09-15T08:30:00Z", title: "Retrait annoncé", text: textRetrait}
+	it := item{url: "https://quotidien.example/retrait", outlet: "Le Quotidien", lang: "fr", published: "2021-09-15T23:30:00+02:00", title: "Retrait annoncé", text: textRetrait}
 	e := it.entry(t)
 	e.Article.Author = "A. Reporter"
 	res := put(t, st, e)
@@ -171,7 +171,8 @@ func (s suite) testPutNew(t *testing.T, st store.Store) {
 		a.Format != w.Format || a.Version != 1 {
 		t.Errorf("Article(%s) = %+v\nwant the fields of %+v", id, a, w)
 	}
-	if !a.Published.Time.Equal(w.Published.Time) || a.Published.Precision != w.Published.Precision {
+	if !a.Published.Time.Equal(w.Published.Time) || a.Published.Precision != w.Published.Precision ||
+		a.Published.String() != "2021-09-15T23:30:00+02:00" {
 		t.Errorf("Published = %v, want %v", a.Published, w.Published)
 	}
 	if !a.IngestedAt.Equal(seen) {
@@ -184,12 +185,17 @@ func (s suite) testPutNew(t *testing.T, st store.Store) {
 		t.Fatalf("Sources = %+v, want 1", a.Sources)
 	}
 	src := a.Sources[0]
-	if src.URL != it.url || src.Outlet != it.outlet || src.Published != "2021-09-15T08:30:00Z" ||
+	if src.URL != it.url || src.Outlet != it.outlet || src.Published != "2021-09-15T23:30:00+02:00" ||
 		src.Format != veille.FormatJSONL || src.Origin != "testdata/corpus.jsonl" || !src.SeenAt.Equal(seen) {
 		t.Errorf("Source = %+v", src)
 	}
 	if !slices.Contains(a.Aliases, it.url) || slices.Contains(a.Aliases, id) {
 		t.Errorf("Aliases = %q, want the URL and not the ID", a.Aliases)
+	}
+
+	// Search hits keep the date as published, offset included.
+	if hits := search(t, st, store.SearchQuery{Text: "bamako"}); len(hits) != 1 || hits[0].Published.String() != "2021-09-15T23:30:00+02:00" {
+		t.Errorf("hits = %+v, want one published 2021-09-15T23:30:00+02:00", hits)
 	}
 
 	// An article without URL gets an ID from its hash.
