@@ -123,6 +123,7 @@ func Ingest(ctx context.Context, st Putter, p *extract.Pipeline, paths []string,
 			select {
 			case jobs <- job{res: r, out: out}:
 			case <-ctx.Done():
+				out <- item{res: r, err: ctx.Err()} // the writer waits on it
 				return ctx.Err()
 			}
 			return nil
@@ -167,7 +168,17 @@ func Ingest(ctx context.Context, st Putter, p *extract.Pipeline, paths []string,
 		return nil
 	}
 	for fut := range order {
-		it := <-fut
+		var it item
+		select {
+		case it = <-fut:
+		case <-ctx.Done():
+			drain(order)
+			return sum, ctx.Err()
+		}
+		if ctx.Err() != nil {
+			drain(order)
+			return sum, ctx.Err()
+		}
 		switch {
 		case it.res.Skip != "":
 			sum.Skipped++
