@@ -1,0 +1,53 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/veille/veille"
+)
+
+// frOnly is a test extractor covering French only.
+type frOnly struct{ ran *int }
+
+func (frOnly) Name() string    { return "fr-only" }
+func (frOnly) Version() int    { return 3 }
+func (frOnly) Langs() []string { return []string{"fr"} }
+func (f frOnly) Extract(doc *Document, an *veille.Analysis) {
+	*f.ran++
+}
+
+func TestAnalyzeRecordsWhatRan(t *testing.T) {
+	ran := 0
+	p := New(Structure{}, frOnly{&ran})
+	for _, c := range []struct {
+		lang, skipped string
+		runs          int
+	}{
+		{"fr", "", 1},
+		{"de", "language de not covered", 1},
+		{"", "language unknown", 1},
+	} {
+		a := &veille.Article{Text: "Titre court\n\nUne phrase. Une autre.", Lang: c.lang}
+		an := p.Analyze(a)
+		if an.Version != veille.AnalysisVersion || len(an.Extractors) != 2 {
+			t.Fatalf("%q: %+v", c.lang, an)
+		}
+		if !an.Ran("structure") || an.Extractors[1].Skipped != c.skipped || an.Extractors[1].Version != 3 {
+			t.Errorf("%q: extractors %+v", c.lang, an.Extractors)
+		}
+		// The first line is not a heading: no blank line stands before it.
+		if len(an.Sentences) != 3 || len(an.Paragraphs) != 2 || len(an.Headings) != 0 {
+			t.Errorf("%q: structure not filled: %+v", c.lang, an)
+		}
+		if ran != c.runs {
+			t.Errorf("%q: fr-only ran %d times, want %d", c.lang, ran, c.runs)
+		}
+	}
+}
+
+func TestDefaultListsStructure(t *testing.T) {
+	ex := Default().Extractors()
+	if len(ex) == 0 || ex[0].Name() != "structure" {
+		t.Fatalf("Default() = %v", ex)
+	}
+}
