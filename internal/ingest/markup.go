@@ -11,21 +11,6 @@ import (
 
 var blankLine = regexp.MustCompile(`\n[ \t]*\n`)
 
-// blockAtoms are elements that start a new paragraph.
-var blockAtoms = map[atom.Atom]bool{
-	atom.P: true, atom.Div: true, atom.Li: true, atom.Ul: true, atom.Ol: true, atom.Blockquote: true,
-	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
-	atom.Table: true, atom.Tr: true, atom.Section: true, atom.Article: true, atom.Header: true,
-	atom.Footer: true, atom.Figure: true, atom.Figcaption: true, atom.Pre: true, atom.Hr: true,
-	atom.Dl: true, atom.Dt: true, atom.Dd: true, atom.Aside: true, atom.Main: true, atom.Nav: true,
-}
-
-// skipAtoms are elements whose content is not text.
-var skipAtoms = map[atom.Atom]bool{
-	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
-	atom.Svg: true, atom.Iframe: true, atom.Object: true, atom.Head: true,
-}
-
 // MarkupToText turns an HTML fragment (a feed summary, a text field holding
 // markup) into plain text: entities decoded, scripts and styles dropped,
 // each block element (p, div, li, h1…, blockquote, tr) its own paragraph
@@ -78,7 +63,7 @@ func MarkupToText(s string) string {
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, _ := z.TagName()
 			a := atom.Lookup(name)
-			if skipAtoms[a] && tt == html.StartTagToken {
+			if textSkipAtoms[a] && tt == html.StartTagToken && a != atom.Input && a != atom.Embed { // void elements have no end tag
 				skip++
 				continue
 			}
@@ -98,19 +83,19 @@ func MarkupToText(s string) string {
 			if a == atom.Img {
 				continue
 			}
-			if blockAtoms[a] {
+			if textBlockAtoms[a] {
 				flush()
 			}
 		case html.EndTagToken:
 			name, _ := z.TagName()
 			a := atom.Lookup(name)
-			if skipAtoms[a] {
+			if textSkipAtoms[a] {
 				if skip > 0 {
 					skip--
 				}
 				continue
 			}
-			if blockAtoms[a] {
+			if textBlockAtoms[a] {
 				flush()
 			}
 		}

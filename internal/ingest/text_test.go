@@ -251,10 +251,11 @@ func TestMissingPath(t *testing.T) {
 
 func TestMarkupToText(t *testing.T) {
 	cases := map[string]string{
-		"<p>Un &eacute;t&eacute;</p><p>Deux</p>":           "Un été\n\nDeux",
-		"a<br>b<br><br>c":                                  "a\nb\n\nc",
-		"<script>x()</script><div>Texte <b>gras</b></div>": "Texte gras",
-		"Para one.\n\nPara <i>two</i>.":                    "Para one.\n\nPara two.",
+		"<p>Un &eacute;t&eacute;</p><p>Deux</p>":            "Un été\n\nDeux",
+		"a<br>b<br><br>c":                                   "a\nb\n\nc",
+		"<script>x()</script><div>Texte <b>gras</b></div>":  "Texte gras",
+		"Para one.\n\nPara <i>two</i>.":                     "Para one.\n\nPara two.",
+		"<p>Vote <input type=checkbox> ici</p><p>Suite</p>": "Vote ici\n\nSuite",
 	}
 	for in, want := range cases {
 		if got := MarkupToText(in); got != want {
