@@ -4,7 +4,7 @@ package veille
 // extractors that fill it. It grows by one whenever an extractor is added or
 // changes its output, so that `veille reanalyze --since N` can find the
 // articles analysed by older code.
-const AnalysisVersion = 1
+const AnalysisVersion = 2
 
 // Span is a half-open byte range [Start, End) into Article.Text.
 type Span struct {
@@ -76,13 +76,16 @@ const (
 // Entity is one real-world referent, with every mention of it in the
 // article listed in Mentions (indexes into Analysis.Mentions).
 type Entity struct {
-	ID       string  `json:"id"`                // canonical, with its scheme: "iso3166:ML", "geonames:2460596", "veille:org/wagner"
-	Type     string  `json:"type"`              // PER, ORG, LOC, GPE or NORP
-	Name     string  `json:"name"`              // canonical name
-	Country  string  `json:"country,omitempty"` // ISO 3166-1 alpha-2, for countries, places and nationalities
-	Mentions []int   `json:"mentions"`
-	Lat      float64 `json:"lat,omitempty"` // WGS 84 degrees
-	Lon      float64 `json:"lon,omitempty"`
+	ID       string   `json:"id"`                // canonical, with its scheme: "iso3166:ML", "geonames:2460596", "veille:org/wagner"
+	Type     string   `json:"type"`              // PER, ORG, LOC, GPE or NORP
+	Name     string   `json:"name"`              // canonical name
+	Country  string   `json:"country,omitempty"` // ISO 3166-1 alpha-2, for countries, places and nationalities
+	Mentions []int    `json:"mentions"`
+	Lat      *float64 `json:"lat,omitempty"` // WGS 84 degrees; nil when unknown (0 is a valid coordinate)
+	Lon      *float64 `json:"lon,omitempty"`
+	// Role is the function or title the article gives a person
+	// ("porte-parole du gouvernement malien"); "" when none.
+	Role string `json:"role,omitempty"`
 }
 
 // Mention is one span of text naming an entity.
@@ -121,18 +124,43 @@ type Amount struct {
 	EUR       *float64 `json:"eur,omitempty"`       // value converted at the article's date
 	USD       *float64 `json:"usd,omitempty"`
 	SameAs    string   `json:"same_as,omitempty"` // ID of a stated equivalent amount
+	// Max is the upper end of a range ("entre 300 et 400"); Value is then
+	// the lower end.
+	Max *float64 `json:"max,omitempty"`
+	// UnitBasis says how an ambiguous currency was resolved: for francs
+	// CFA "sentence:ML" or "article:ML" (the country that chose XOF or
+	// XAF) or "default" (XOF, no country of either zone named).
+	UnitBasis string `json:"unit_basis,omitempty"`
+	// Mismatch is set when the amount and its SameAs differ by more than
+	// 5% once converted to euros.
+	Mismatch bool `json:"mismatch,omitempty"`
+	// PartOf is the ID of the count this one is a share of ("trois
+	// gisements, deux d'or et un de magnésium": two parts of the three),
+	// with Qualifier the words that set the share apart ("or").
+	PartOf    string `json:"part_of,omitempty"`
+	Qualifier string `json:"qualifier,omitempty"`
 }
 
 // DateExpr is a date or duration written in the text, resolved against the
-// article's publication date.
+// article's publication date. A relative date is never more precise than
+// the publication date allows: "hier" in an article dated 2021-09 has Grain
+// "day" but Value 2021-09 at month Precision, so a Precision coarser than
+// Grain says the publication date could not pin the date down.
 type DateExpr struct {
 	Span
 	Text      string    `json:"text"`
 	Kind      string    `json:"kind"` // "absolute", "partial", "relative", "duration"
 	Value     Date      `json:"value,omitzero"`
 	Precision Precision `json:"precision,omitempty"`
-	Duration  string    `json:"duration,omitempty"` // ISO 8601 duration for kind "duration" ("P10Y")
-	Bound     string    `json:"bound,omitempty"`    // "above", "below" for "plus d'une décennie"
+	// Grain is the unit the expression names: "year", "quarter", "month",
+	// "week", "day", "hour", "minute" or "second"; "" for durations.
+	Grain string `json:"grain,omitempty"`
+	// Until is the exclusive end of a range: a written one ("du 13 au 15
+	// juillet": 2013-07-16), a period since a date ("depuis 2019": the day
+	// after publication), or a week or quarter.
+	Until    Date   `json:"until,omitzero"`
+	Duration string `json:"duration,omitempty"` // ISO 8601 duration for kind "duration" ("P10Y")
+	Bound    string `json:"bound,omitempty"`    // "above", "below", "at_least", "approx" for "plus d'une décennie"
 }
 
 // Quotation is speech reported with its content. Field names follow the

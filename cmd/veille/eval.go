@@ -20,7 +20,16 @@ var evalTasks = map[string]func(ctx context.Context, paths []string, misses bool
 	"ingest": func(ctx context.Context, paths []string, misses bool, _ string) (*eval.Report, error) {
 		return eval.Ingest(ctx, paths, misses)
 	},
-	"ner": nil, "geo": nil, "amounts": nil, "dates": nil, "quotes": nil, "claims": nil,
+	"dates": func(ctx context.Context, paths []string, misses bool, _ string) (*eval.Report, error) {
+		return eval.Dates(ctx, paths, misses)
+	},
+	"ner": func(ctx context.Context, paths []string, misses bool, _ string) (*eval.Report, error) {
+		return eval.NER(ctx, paths, misses)
+	},
+	"geo": func(ctx context.Context, paths []string, misses bool, _ string) (*eval.Report, error) {
+		return eval.Geo(ctx, paths, misses)
+	}, "quotes": nil, "claims": nil,
+	"amounts": eval.Amounts,
 }
 
 func (m *Main) eval(ctx context.Context, args []string) error {

@@ -25,7 +25,8 @@ func (m *Main) ingest(ctx context.Context, args []string) error {
 	jsonOut := fs.Bool("json", false, "print the summary as one JSON object on stdout")
 	maxRec := fs.Int64("max-record-bytes", 5<<20, "fail records larger than this many `bytes`")
 	fetch := fs.String("fetch", "never", "fetch the page of feed items that carry only a summary: never|missing")
-	quiet := fs.Bool("quiet", false, "do not list failures, skips and warnings on stderr")
+	quiet := fs.Bool("quiet", false, "do not list failures and skips on stderr")
+	verbose := fs.Bool("verbose", false, "also list warnings (repaired encodings, title-only items, unfetched summaries…)")
 	workers := fs.Int("workers", 0, "analysis workers (default: number of CPUs)")
 	paths, err := m.parse(fs, args)
 	if err != nil {
@@ -80,6 +81,9 @@ func (m *Main) ingest(ctx context.Context, args []string) error {
 	}
 	if !*quiet {
 		opts.Problem = func(p pipeline.Problem) {
+			if p.Kind == "warning" && !*verbose {
+				return
+			}
 			if bar != nil {
 				bar.Clear()
 			}
@@ -105,8 +109,12 @@ func (m *Main) ingest(ctx context.Context, args []string) error {
 		fmt.Fprintln(m.Stderr, sum.String())
 		return err
 	}
-	fmt.Fprintf(m.Stderr, "%s (%.1f s, %.0f articles/s, %s)\n", sum.String(), sum.Seconds,
-		float64(sum.Read)/max(sum.Seconds, 1e-9), *dbPath)
+	warn := ""
+	if sum.Warnings > 0 && !*verbose {
+		warn = fmt.Sprintf("; %d warnings, --verbose lists them", sum.Warnings)
+	}
+	fmt.Fprintf(m.Stderr, "%s (%.1f s, %.0f articles/s, %s%s)\n", sum.String(), sum.Seconds,
+		float64(sum.Read)/max(sum.Seconds, 1e-9), *dbPath, warn)
 	if *jsonOut {
 		enc := json.NewEncoder(m.Stdout)
 		if err := enc.Encode(sum); err != nil {

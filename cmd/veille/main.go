@@ -12,6 +12,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 )
 
@@ -58,6 +59,7 @@ func commands() []command {
 		{"reanalyze", "re-run the current extractors over stored articles", (*Main).reanalyze},
 		{"stats", "summarise the store", (*Main).stats},
 		{"eval", "score an extraction task on gold data", (*Main).eval},
+		{"serve", "serve the web UI and the JSON API on the store", (*Main).serve},
 		{"version", "print veille's version", (*Main).version},
 	}
 }
@@ -73,6 +75,7 @@ func (e exitError) Error() string { return fmt.Sprintf("exit status %d", e.code)
 // Run runs the command line args (without the program name) and returns
 // the exit status: 0 success, 1 failure, 2 usage error.
 func (m *Main) Run(ctx context.Context, args []string) int {
+	args = commandFirst(args)
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" || args[0] == "-help" {
 		if len(args) > 1 {
 			return m.Run(ctx, []string{args[1], "--help"})
@@ -105,6 +108,30 @@ func (m *Main) Run(ctx context.Context, args []string) int {
 	m.usage(m.Stderr)
 	return 2
 }
+
+// commandFirst moves flags written before the command after it, so that
+// "veille --db x.db stats" means "veille stats --db x.db".
+func commandFirst(args []string) []string {
+	i := 0
+	for i < len(args) && strings.HasPrefix(args[i], "-") && args[i] != "-" && args[i] != "--" {
+		name := strings.TrimLeft(args[i], "-")
+		if name == "h" || name == "help" {
+			return args
+		}
+		if !strings.Contains(name, "=") && boolFlags[name] == false && i+1 < len(args) {
+			i++ // the flag's value
+		}
+		i++
+	}
+	if i == 0 || i >= len(args) {
+		return args
+	}
+	out := append([]string{args[i]}, args[:i]...)
+	return append(out, args[i+1:]...)
+}
+
+// boolFlags are flags that take no value.
+var boolFlags = map[string]bool{"json": true, "pretty": true, "quiet": true, "verbose": true, "all": true, "misses": true}
 
 func (m *Main) usage(w io.Writer) {
 	fmt.Fprintf(w, "veille — news intelligence: ingest, analyse, store and search articles.\n\nUsage: veille COMMAND [flags] [args]\n\nCommands:\n")

@@ -172,3 +172,52 @@ func TestSeed(t *testing.T) {
 		t.Errorf("decennie does not find the seed")
 	}
 }
+
+func TestCommandLineForms(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "v.db")
+	in := filepath.Join(dir, "a.jsonl")
+	os.WriteFile(in, []byte(`{"id": "c1", "url": "https://ex.org/a?utm_source=rss#top", "outlet": "Le Journal", "title": "Wagner au Sahel", "text": "Le groupe Wagner et la Russie au Sahel."}`+"\n"+
+		`{"id": "c2", "title": "Wagner en Russie", "text": "Le groupe Wagner en Russie seulement."}`), 0o644)
+	// Reading commands never create a store.
+	if _, stderr, code := run(t, nil, "", "search", "wagner", "--db", db); code != 1 || !strings.Contains(stderr, "no store at") {
+		t.Errorf("search on a missing store: %d %s", code, stderr)
+	}
+	if _, err := os.Stat(db); err == nil {
+		t.Fatalf("search created %s", db)
+	}
+	// Flags before the command.
+	if _, stderr, code := run(t, nil, "", "--db", db, "ingest", in); code != 0 {
+		t.Fatalf("veille --db X ingest: %d %s", code, stderr)
+	}
+	// A -word that names no flag is a query word.
+	stdout, stderr, code := run(t, nil, "", "search", "--db", db, "wagner", "-russie", "--json")
+	if code != 0 || strings.Count(stdout, "\n") != 0 && !strings.Contains(stdout, "Sahel") {
+		t.Errorf("search wagner -russie: %d %s %s", code, stdout, stderr)
+	}
+	if strings.Count(stdout, "\n") != 0 {
+		// Both texts hold "Russie"/"russie": nothing must remain.
+		t.Errorf("wagner -russie returned %q", stdout)
+	}
+	stdout, _, _ = run(t, nil, "", "search", "--db", db, "wagner", "NOT", "sahel", "--json")
+	if strings.Count(stdout, "\n") != 1 || !strings.Contains(stdout, "Wagner en Russie") {
+		t.Errorf("wagner NOT sahel = %q", stdout)
+	}
+	// Case-insensitive outlet.
+	stdout, _, _ = run(t, nil, "", "search", "--db", db, "wagner", "--outlet", "le journal", "--json")
+	if strings.Count(stdout, "\n") != 1 {
+		t.Errorf("--outlet 'le journal' = %q", stdout)
+	}
+	// A URL as the input wrote it, and with the other scheme.
+	for _, key := range []string{"https://ex.org/a?utm_source=rss#top", "http://ex.org/a", "c1"} {
+		if _, stderr, code := run(t, nil, "", "show", "--db", db, key); code != 0 {
+			t.Errorf("show %s: %d %s", key, code, stderr)
+		}
+	}
+	// Bad flag values are usage errors.
+	for _, args := range [][]string{{"--limit", "0"}, {"--limit", "-1"}, {"--since", "notadate"}, {"--lang", "klingon9"}} {
+		if _, _, code := run(t, nil, "", append([]string{"search", "--db", db, "wagner"}, args...)...); code != 2 {
+			t.Errorf("search %v: code %d, want 2", args, code)
+		}
+	}
+}

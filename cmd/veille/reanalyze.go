@@ -24,7 +24,7 @@ func (m *Main) reanalyze(ctx context.Context, args []string) error {
 	case *since > 0:
 		below = *since + 1
 	}
-	st, err := openStore(ctx, *dbPath)
+	st, err := openExisting(ctx, *dbPath)
 	if err != nil {
 		return err
 	}

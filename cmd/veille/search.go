@@ -33,7 +33,8 @@ func (m *Main) search(ctx context.Context, args []string) error {
 	fs, dbPath := m.newFlags("search", "[flags] QUERY", searchExamples+`
 
 QUERY: words (all must match, in any inflection: mercenaire finds mercenaires),
-"exact phrases", OR between terms, -word to exclude. Accents are optional.`)
+"exact phrases", OR between terms, -word (or NOT word) to exclude. Accents
+and case are optional.`)
 	lang := fs.String("lang", "", "only articles in this ISO 639-1 `language`")
 	since := fs.String("since", "", "only articles published on or after this `date` (2021, 2021-09, 2021-09-15)")
 	until := fs.String("until", "", "only articles published before the end of this `date` (inclusive period)")
@@ -41,7 +42,7 @@ QUERY: words (all must match, in any inflection: mercenaire finds mercenaires),
 	limit := fs.Int("limit", 20, "at most this many results")
 	offset := fs.Int("offset", 0, "skip this many results (paging)")
 	jsonOut := fs.Bool("json", false, "one JSON object per result line")
-	pos, err := m.parse(fs, args)
+	pos, err := m.parseWords(fs, args)
 	if err != nil {
 		return err
 	}
@@ -50,25 +51,36 @@ QUERY: words (all must match, in any inflection: mercenaire finds mercenaires),
 		fs.Usage()
 		return errUsage
 	}
+	if *limit < 1 || *limit > 1000 {
+		fmt.Fprintf(m.Stderr, "veille search: --limit must be between 1 and 1000, not %d\n", *limit)
+		return errUsage
+	}
+	if *offset < 0 {
+		fmt.Fprintf(m.Stderr, "veille search: --offset must not be negative\n")
+		return errUsage
+	}
 	q := store.SearchQuery{Text: strings.Join(pos, " "), Lang: veille.NormalizeLang(*lang), Outlet: *outlet, Limit: *limit, Offset: *offset}
 	if *lang != "" && q.Lang == "" {
-		return fmt.Errorf("--lang %q is not a language code (try fr, en)", *lang)
+		fmt.Fprintf(m.Stderr, "veille search: --lang %q is not a language code (try fr, en)\n", *lang)
+		return errUsage
 	}
 	if *since != "" {
 		d, err := veille.ParseDate(*since)
-		if err != nil {
-			return fmt.Errorf("--since: %w", err)
+		if err != nil || d.IsZero() {
+			fmt.Fprintf(m.Stderr, "veille search: --since %q is not a date (write 2021, 2021-09 or 2021-09-15)\n", *since)
+			return errUsage
 		}
 		q.Since = d.Time
 	}
 	if *until != "" {
 		d, err := veille.ParseDate(*until)
-		if err != nil {
-			return fmt.Errorf("--until: %w", err)
+		if err != nil || d.IsZero() {
+			fmt.Fprintf(m.Stderr, "veille search: --until %q is not a date (write 2021, 2021-09 or 2021-09-15)\n", *until)
+			return errUsage
 		}
 		q.Until = d.End()
 	}
-	st, err := openStore(ctx, *dbPath)
+	st, err := openExisting(ctx, *dbPath)
 	if err != nil {
 		return err
 	}
@@ -76,7 +88,7 @@ QUERY: words (all must match, in any inflection: mercenaire finds mercenaires),
 	hits, err := st.Search(ctx, q)
 	if err != nil {
 		if errors.Is(err, store.ErrBadQuery) {
-			fmt.Fprintf(m.Stderr, "veille search: %v\n", err)
+			fmt.Fprintf(m.Stderr, "veille search: %s\n", strings.TrimPrefix(err.Error(), "store: "))
 			return errUsage
 		}
 		return err

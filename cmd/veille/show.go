@@ -8,12 +8,13 @@ import (
 	"strings"
 
 	"github.com/veille/veille"
+	"github.com/veille/veille/internal/ingest"
 	"github.com/veille/veille/internal/store"
 )
 
-const showExamples = `  veille show masakhanews-fra-test-0277          # by a source id
-  veille show https://www.bbc.com/afrique/region-59981397   # by URL
-  veille show h3f2a9c0d1e2b4a56 --json`
+const showExamples = `  veille show masakhanews-fra-test-0277                        # by a source id (a corpus "id")
+  veille show https://www.bbc.com/afrique/region-59672710      # by URL, as the input gave it or cleaned
+  veille show ID --json                                        # by the ID that search prints`
 
 func (m *Main) show(ctx context.Context, args []string) error {
 	fs, dbPath := m.newFlags("show", "[flags] ID|URL|SOURCE-ID", showExamples)
@@ -26,12 +27,12 @@ func (m *Main) show(ctx context.Context, args []string) error {
 		fmt.Fprintln(m.Stderr, "veille show: give exactly one ID, URL or source id")
 		return errUsage
 	}
-	st, err := openStore(ctx, *dbPath)
+	st, err := openExisting(ctx, *dbPath)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	a, an, err := st.Article(ctx, pos[0])
+	a, an, err := findArticle(ctx, st, pos[0])
 	if errors.Is(err, store.ErrNotFound) {
 		return fmt.Errorf("no article with ID, URL or source id %q in %s", pos[0], *dbPath)
 	}
@@ -71,10 +72,48 @@ func (m *Main) show(ctx context.Context, args []string) error {
 				ran = append(ran, fmt.Sprintf("%s v%d", e.Name, e.Version))
 			}
 		}
-		fmt.Fprintf(w, "analysis:  version %d; %s; %d paragraphs, %d headings, %d sentences\n", an.Version, strings.Join(ran, ", "), len(an.Paragraphs), len(an.Headings), len(an.Sentences))
+		fmt.Fprintf(w, "analysis:  version %d; %s; %s, %s, %s\n", an.Version, strings.Join(ran, ", "),
+			plural(len(an.Paragraphs), "paragraph"), plural(len(an.Headings), "heading"), plural(len(an.Sentences), "sentence"))
 	}
 	fmt.Fprintf(w, "\n%s\n", a.Text)
 	return nil
+}
+
+// findArticle resolves an ID, alias or URL; a URL is also tried in its
+// canonical form (tracking parameters and fragment dropped) and with the
+// other of http and https.
+func findArticle(ctx context.Context, st interface {
+	Article(context.Context, string) (*veille.Article, *veille.Analysis, error)
+}, key string) (*veille.Article, *veille.Analysis, error) {
+	tries := []string{key}
+	if c := ingest.CanonicalURL(key); c != "" {
+		tries = append(tries, c)
+		if rest, ok := strings.CutPrefix(c, "http://"); ok {
+			tries = append(tries, "https://"+rest)
+		} else if rest, ok := strings.CutPrefix(c, "https://"); ok {
+			tries = append(tries, "http://"+rest)
+		}
+	}
+	var err error
+	for _, k := range tries {
+		var a *veille.Article
+		var an *veille.Analysis
+		a, an, err = st.Article(ctx, k)
+		if err == nil {
+			return a, an, nil
+		}
+		if !errors.Is(err, store.ErrNotFound) {
+			return nil, nil, err
+		}
+	}
+	return nil, nil, err
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }
 
 // articleLine is the JSON line of `analyze` and `show --json`.

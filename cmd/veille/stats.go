@@ -13,7 +13,7 @@ func (m *Main) stats(ctx context.Context, args []string) error {
 	if _, err := m.parse(fs, args); err != nil {
 		return err
 	}
-	st, err := openStore(ctx, *dbPath)
+	st, err := openExisting(ctx, *dbPath)
 	if err != nil {
 		return err
 	}

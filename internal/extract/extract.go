@@ -14,6 +14,7 @@ import (
 	"slices"
 
 	"github.com/veille/veille"
+	"github.com/veille/veille/internal/extract/amount"
 	"github.com/veille/veille/internal/nlp"
 )
 
@@ -52,6 +53,11 @@ func New(ex ...Extractor) *Pipeline { return &Pipeline{extractors: ex} }
 func Default() *Pipeline {
 	return New(
 		Structure{},
+		NewEntities(),
+		dates{},
+		amount.Stage[*Document]{In: func(d *Document) amount.Input {
+			return amount.Input{Text: d.Text, Lang: d.Lang, Published: d.Article.Published, Sentences: d.Sentences}
+		}},
 	)
 }
 

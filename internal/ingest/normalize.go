@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html"
 	"net/url"
+	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -39,13 +40,22 @@ func Normalize(rec *Record, now time.Time) (*veille.Article, []string, error) {
 	}
 	if rec.TextIsHTML {
 		text = MarkupToText(text)
+		// Feeds often escape twice ("&amp;#x27;"): one layer of entities
+		// may remain after the markup is gone.
+		if leftoverEntity.MatchString(text) {
+			text = html.UnescapeString(text)
+		}
 	}
 	text = nlp.Normalize(text)
 	title, _ := repairUTF8(rec.Title)
 	if LooksLikeHTML(title) {
 		title = MarkupToText(title)
 	}
-	title = nlp.CollapseSpace(nlp.Normalize(html.UnescapeString(title)))
+	title = html.UnescapeString(title)
+	if leftoverEntity.MatchString(title) {
+		title = html.UnescapeString(title)
+	}
+	title = nlp.CollapseSpace(nlp.Normalize(title))
 	if text == "" {
 		if title == "" {
 			return nil, warnings, fmt.Errorf("%w: record has neither text nor title", ErrEmpty)
@@ -142,6 +152,9 @@ func repairUTF8(s string) (string, string) {
 	}
 	return strings.ToValidUTF8(s, "\uFFFD"), fmt.Sprintf("invalid UTF-8: %d bytes replaced by U+FFFD", invalid)
 }
+
+// leftoverEntity matches an HTML character reference.
+var leftoverEntity = regexp.MustCompile(`&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});`)
 
 // trackingParams are query parameters dropped from canonical URLs.
 var trackingParams = []string{"utm_", "fbclid", "gclid", "mc_cid", "mc_eid", "cmpid", "ocid", "at_medium", "at_campaign", "xtor"}

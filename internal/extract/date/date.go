@@ -1,0 +1,90 @@
+// Package date finds dates and durations in French and English text and
+// resolves them against a reference date, normally the article's
+// publication date:
+//
+//	ds := date.Find("Depuis plus d'une décennie, hier encore…", "fr", published, date.Options{})
+//	// ds[0]: "Depuis plus d'une décennie", kind duration, P10Y, bound above
+//	// ds[1]: "hier", kind relative, the day before publication
+//
+// Candidates come from one pass of a small tokenizer over the text; only
+// tokens the embedded lexicons (data/fr.tsv, data/en.tsv) know, and digit
+// runs, start a match, and the longest expression wins. A relative date is
+// never more precise than its reference: "hier" against a publication date
+// known to the month is that month, with Grain "day" saying what was meant.
+//
+// The package is pure: no I/O, no clock. It imports no other part of
+// veille's pipeline; extract wraps it as the "dates" stage.
+package date
+
+import (
+	"slices"
+
+	"github.com/veille/veille"
+)
+
+// Version grows when Find's output changes.
+const Version = 1
+
+// Langs are the languages Find covers.
+var Langs = []string{"fr", "en"}
+
+// Options tune resolution. The zero value is the news setting.
+type Options struct {
+	// Future resolves a bare weekday, or a day and month without a year,
+	// to its next occurrence after the reference date (Duckling's
+	// convention) instead of the nearest one (chrono's, and the usual
+	// meaning in news, which mostly reports the past).
+	Future bool
+}
+
+// Find returns the dates and durations of text in lang ("fr" or "en"; nil
+// for other languages), in text order, resolved against ref (the zero
+// Date leaves relative dates without a value). Spans are byte offsets into
+// text.
+func Find(text, lang string, ref veille.Date, opt Options) []veille.DateExpr {
+	lx := lexiconFor(lang)
+	if lx == nil {
+		return nil
+	}
+	p := &parser{text: text, lang: lang}
+	p.toks = tokenize(text, lx, make([]token, 0, len(text)/5+1))
+	r := newRef(ref, opt.Future)
+	var out []veille.DateExpr
+	for i := 0; i < len(p.toks); {
+		t := &p.toks[i]
+		if t.kind == tPunct || (t.kind == tWord && t.ents == nil) {
+			i++
+			continue
+		}
+		m, ok := p.at(i, r)
+		if !ok {
+			// skip the whole phrase: "midi" in "après-midi" starts nothing
+			i = max(i+1, int(t.next))
+			continue
+		}
+		de := m.de
+		de.Start = int(t.start)
+		de.End = int(p.toks[m.end-1].end)
+		de.Text = text[de.Start:de.End]
+		out = append(out, de)
+		i = m.end
+	}
+	return out
+}
+
+// Extractor finds dates and durations in a document; extract wraps it.
+type Extractor struct{ Options }
+
+// Name is the stage's name in Analysis.Extractors.
+func (Extractor) Name() string { return "dates" }
+
+// Version implements extract's Extractor.
+func (Extractor) Version() int { return Version }
+
+// Langs implements extract's Extractor.
+func (Extractor) Langs() []string { return slices.Clone(Langs) }
+
+// ExtractText records the dates of text in an, resolved against published.
+func (e Extractor) ExtractText(text, lang string, published veille.Date, an *veille.Analysis) {
+	an.Dates = append(an.Dates, Find(text, lang, published, e.Options)...)
+}

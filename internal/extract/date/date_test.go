@@ -1,0 +1,179 @@
+package date
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/veille/veille"
+)
+
+func mustDate(tb testing.TB, s string) veille.Date {
+	tb.Helper()
+	d, err := veille.ParseDate(s)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return d
+}
+
+func TestFind(t *testing.T) {
+	tests := []struct {
+		lang, ref, text string
+		want            string // text of the first expression
+		kind, value     string
+		grain, dur      string
+		bound, until    string
+	}{
+		{"fr", "2021-09", "présents depuis plus d’une décennie", "depuis plus d’une décennie", "duration", "", "", "P10Y", "above", ""},
+		{"fr", "2021-09-15", "Depuis plus d'une décennie, rien.", "Depuis plus d'une décennie", "duration", "", "", "P10Y", "above", ""},
+		{"en", "2021-09-15", "He was jailed for three years.", "for three years", "duration", "", "", "P3Y", "", ""},
+		{"fr", "2021-09-15", "Il est arrivé le 15 septembre 2021.", "15 septembre 2021", "absolute", "2021-09-15", "day", "", "", ""},
+		{"en", "2021-10-02", "On Sept. 15 the army left.", "Sept. 15", "partial", "2021-09-15", "day", "", "", ""},
+		{"en", "2021-10-02", "Filed 2021-09-15 in court.", "2021-09-15", "absolute", "2021-09-15", "day", "", "", ""},
+		{"fr", "2021-10-02", "Il était là en septembre.", "septembre", "partial", "2021-09", "month", "", "", ""},
+		{"fr", "2022-10-02", "Il était là en 2021.", "2021", "absolute", "2021", "year", "", "", ""},
+		{"fr", "2021-09-15", "Il est parti hier.", "hier", "relative", "2021-09-14", "day", "", "", ""},
+		{"fr", "2021-09", "Il est parti hier.", "hier", "relative", "2021-09", "day", "", "", ""},
+		{"fr", "2021-09-15", "mardi dernier, il pleuvait", "mardi dernier", "relative", "2021-09-14", "day", "", "", ""},
+		{"en", "2021-09-15", "It happened last week.", "last week", "relative", "2021-09-06", "week", "", "", "2021-09-13"},
+		{"fr", "2021-09-15", "Il y a trois jours, l'armée…", "Il y a trois jours", "relative", "2021-09-12", "day", "", "", ""},
+		{"fr", "2024-05-15T09:30:00Z", "Les travaux reprendront dans trois mois", "dans trois mois", "relative", "2024-08", "month", "", "", ""},
+		{"fr", "2024-05-15T09:30:00Z", "déplacées depuis 2019.", "depuis 2019", "absolute", "2019", "year", "", "", "2024-05-16"},
+		{"fr", "2013-02-12", "du 13 au 15 juillet", "13 au 15 juillet", "partial", "2013-07-13", "day", "", "", "2013-07-16"},
+		{"en", "2021-09-15", "Aug. 9, 2012 at 2:57 p.m.", "Aug. 9, 2012 at 2:57 p.m.", "absolute", "2012-08-09T14:57:00Z", "minute", "", "", ""},
+		{"fr", "2021-09-15", "Le 22 janvier 2015 à 14h40, ", "22 janvier 2015 à 14h40", "absolute", "2015-01-22T14:40:00Z", "minute", "", "", ""},
+		{"en", "", "Yesterday it rained.", "Yesterday", "relative", "", "day", "", "", ""},
+	}
+	for _, tt := range tests {
+		var ref veille.Date
+		if tt.ref != "" {
+			ref = mustDate(t, tt.ref)
+		}
+		ds := Find(tt.text, tt.lang, ref, Options{})
+		if len(ds) == 0 {
+			t.Errorf("%q: nothing found", tt.text)
+			continue
+		}
+		d := ds[0]
+		if d.Text != tt.want || tt.text[d.Start:d.End] != d.Text {
+			t.Errorf("%q: text %q [%d:%d], want %q", tt.text, d.Text, d.Start, d.End, tt.want)
+		}
+		got := ""
+		if !d.Value.IsZero() {
+			got = d.Value.String()
+		}
+		until := ""
+		if !d.Until.IsZero() {
+			until = d.Until.String()
+		}
+		if d.Kind != tt.kind || got != tt.value || (tt.grain != "" && d.Grain != tt.grain) || d.Duration != tt.dur || d.Bound != tt.bound || until != tt.until {
+			t.Errorf("%q: got kind %s value %q grain %s duration %s bound %s until %s; want %s %q %s %s %s %s",
+				tt.text, d.Kind, got, d.Grain, d.Duration, d.Bound, until, tt.kind, tt.value, tt.grain, tt.dur, tt.bound, tt.until)
+		}
+	}
+}
+
+// TestNoFalseDates lists text that holds no date.
+func TestNoFalseDates(t *testing.T) {
+	ref := mustDate(t, "2021-09-15")
+	for _, tc := range []struct{ lang, text string }{
+		{"en", "I may be here. May the force be with you. Theresa may become PM."},
+		{"en", "Version 1.1.3 costs $1,194.09 and 35.49"},
+		{"fr", "Il a vu 2000 soldats et la mer."},
+		{"fr", "Un jour, il viendra."},
+		{"en", "The score was 3-1 and 2012-14 was odd."},
+	} {
+		if ds := Find(tc.text, tc.lang, ref, Options{}); len(ds) > 0 {
+			t.Errorf("%q: found %+v", tc.text, ds)
+		}
+	}
+}
+
+func TestLexicons(t *testing.T) {
+	for _, l := range Langs {
+		if lexiconFor(l) == nil {
+			t.Fatalf("no lexicon for %s", l)
+		}
+	}
+	if lexiconFor("de") != nil {
+		t.Error("lexicon for de")
+	}
+}
+
+func FuzzFind(f *testing.F) {
+	for _, s := range []string{
+		"depuis plus d’une décennie", "le 15 septembre 2021 à 15h30", "Sept. 15, 2021 at 2:57 p.m.",
+		"il y a trois jours", "2021-09-15T08:30:00+02:00", "du 13 au 15 juillet", "8h10m00", "1230pm",
+		"10 - 22 August 2012", "'96", "\xff\xfe", "lundi de la semaine prochaine", "1.2.3.4",
+	} {
+		f.Add(s)
+	}
+	refs := []veille.Date{{}, mustDate(f, "2021-09"), mustDate(f, "2021"), mustDate(f, "2021-09-15T08:30:00Z")}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, lang := range Langs {
+			for _, ref := range refs {
+				prev := 0
+				for _, d := range Find(s, lang, ref, Options{}) {
+					if d.Start < prev || !d.Span.In(len(s)) || d.Start >= d.End || s[d.Start:d.End] != d.Text {
+						t.Fatalf("%q: bad span %+v", s, d)
+					}
+					prev = d.End
+				}
+			}
+		}
+	})
+}
+
+// corpusTexts reads the texts of ../shared/corpus, skipping when absent.
+func corpusTexts(tb testing.TB) (texts, langs []string, size int) {
+	files, _ := filepath.Glob("../../../../shared/corpus/*/*.jsonl")
+	if len(files) == 0 {
+		tb.Skip("../shared/corpus not found")
+	}
+	for _, f := range files {
+		fh, err := os.Open(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		sc := bufio.NewScanner(fh)
+		sc.Buffer(make([]byte, 1<<20), 64<<20)
+		for sc.Scan() {
+			var r struct {
+				Text     string `json:"text"`
+				Lang     string `json:"lang"`
+				Language string `json:"language"`
+			}
+			if json.Unmarshal(sc.Bytes(), &r) != nil || r.Text == "" {
+				continue
+			}
+			l := r.Lang
+			if l == "" {
+				l = r.Language
+			}
+			if l != "fr" {
+				l = "en"
+			}
+			texts, langs = append(texts, r.Text), append(langs, l)
+			size += len(r.Text)
+		}
+		fh.Close()
+	}
+	return texts, langs, size
+}
+
+// BenchmarkFindCorpus measures Find over the shared corpus; MB/s is text
+// throughput on one core.
+func BenchmarkFindCorpus(b *testing.B) {
+	texts, langs, size := corpusTexts(b)
+	ref := mustDate(b, "2021-09-15")
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	for b.Loop() {
+		for i, t := range texts {
+			Find(t, langs[i], ref, Options{})
+		}
+	}
+}

@@ -1,0 +1,639 @@
+package date
+
+import (
+	"time"
+)
+
+// cal is a calendar reading of some tokens: what was written, before
+// resolution against the reference date. Zero fields were not written.
+type cal struct {
+	y, m, d   int
+	wd        int // weekday 0..6 (Sunday 0); -1 when not written
+	hh, mi, s int // hh -1 when no time of day
+	grain     string
+	twoDigitY bool
+}
+
+func newCal() cal { return cal{wd: -1, hh: -1} }
+
+// parser matches expressions over the tokens of one text.
+type parser struct {
+	text string
+	toks []token
+	lang string
+}
+
+func (p *parser) tok(i int) *token {
+	if i < 0 || i >= len(p.toks) {
+		return nil
+	}
+	return &p.toks[i]
+}
+
+// ent returns the first meaning of class c of the phrase at i, and the
+// index after the phrase.
+func (p *parser) ent(i int, c class) (entry, int, bool) {
+	t := p.tok(i)
+	if t == nil || t.kind != tWord {
+		return entry{}, i, false
+	}
+	for _, e := range t.ents {
+		if e.cls == c {
+			return e, int(t.next), true
+		}
+	}
+	return entry{}, i, false
+}
+
+func (p *parser) is(i int, c class) bool { _, _, ok := p.ent(i, c); return ok }
+
+// skip returns the index after the phrase of class c at i, or i.
+func (p *parser) skip(i int, c class) int {
+	if _, j, ok := p.ent(i, c); ok {
+		return j
+	}
+	return i
+}
+
+func (p *parser) punct(i int, c byte) bool {
+	t := p.tok(i)
+	return t != nil && t.kind == tPunct && t.c == c
+}
+
+// skipPunct skips one punctuation token c at i.
+func (p *parser) skipPunct(i int, c byte) int {
+	if p.punct(i, c) {
+		return i + 1
+	}
+	return i
+}
+
+func (p *parser) num(i int) (int, bool) {
+	t := p.tok(i)
+	if t == nil || t.kind != tNum {
+		return 0, false
+	}
+	return int(t.num), true
+}
+
+// number reads a number written in digits or words ("trois", "dix-huit",
+// "vingt et un", "a"), and returns the index after it.
+func (p *parser) number(i int) (int, int, bool) {
+	if n, ok := p.num(i); ok {
+		j := i + 1
+		// decimals such as "1,5" are not counts of units we handle
+		if (p.punct(j, ',') || p.punct(j, '.')) && p.tok(j).gap == 0 {
+			if _, ok := p.num(j + 1); ok && p.tok(j+1).gap == 0 {
+				return 0, i, false
+			}
+		}
+		return n, j, true
+	}
+	e, j, ok := p.ent(i, cNum)
+	if !ok {
+		return 0, i, false
+	}
+	n := e.n
+	// twenty-one, vingt et un, quatre-vingt…
+	if n >= 20 && n < 100 {
+		k := j
+		if p.is(k, cAnd) {
+			k = p.skip(k, cAnd)
+		}
+		if e2, j2, ok := p.ent(k, cNum); ok && e2.n < 10 && e2.n > 0 {
+			return n + e2.n, j2, true
+		}
+	}
+	return n, j, true
+}
+
+// dayNum reads a day of the month: "15", "1er", "15th", "premier",
+// "fifteenth"; glued ordinal suffixes are consumed.
+func (p *parser) dayNum(i int) (int, int, bool) {
+	if n, ok := p.num(i); ok {
+		t := p.tok(i)
+		if t.ndig > 2 || n < 1 || n > 31 {
+			return 0, i, false
+		}
+		j := i + 1
+		if nt := p.tok(j); nt != nil && nt.gap == 0 && p.is(j, cOrdSuf) {
+			j = p.skip(j, cOrdSuf)
+		}
+		return n, j, true
+	}
+	if e, j, ok := p.ent(i, cOrd); ok {
+		return e.n, j, true
+	}
+	if p.lang == "fr" {
+		if e, j, ok := p.ent(i, cNum); ok && e.n > 1 && e.n <= 31 {
+			n, j2, _ := p.number(i)
+			if n <= 31 {
+				return n, j2, true
+			}
+			return e.n, j, true
+		}
+	}
+	return 0, i, false
+}
+
+// month reads a month name, with an optional abbreviation full stop.
+// Weak names ("may", "march") need strong is false.
+func (p *parser) month(i int, weakOK bool) (int, int, bool) {
+	e, j, ok := p.ent(i, cMonth)
+	if !ok {
+		return 0, i, false
+	}
+	if e.weak && !weakOK {
+		t := p.tok(i)
+		if !t.upper {
+			return 0, i, false
+		}
+	}
+	if p.abbrevDot(j) {
+		j++
+	}
+	return e.n, j, true
+}
+
+// abbrevDot says whether the full stop at i closes an abbreviation ("Sept.
+// 15", "juil. 2012") rather than a sentence: it is glued to the word and
+// followed, on the same line, by a number, a lower-case word or a comma.
+func (p *parser) abbrevDot(i int) bool {
+	if !p.punct(i, '.') || p.tok(i).gap != 0 {
+		return false
+	}
+	nt := p.tok(i + 1)
+	if nt == nil {
+		return false
+	}
+	switch nt.kind {
+	case tNum:
+		return true
+	case tWord:
+		return !nt.upper
+	}
+	return nt.c == ','
+}
+
+// year reads a year: four digits (1000..2199), or two digits after an
+// apostrophe; with an optional era marker.
+func (p *parser) year(i int) (int, int, bool) {
+	t := p.tok(i)
+	if t == nil || t.kind != tNum {
+		return 0, i, false
+	}
+	if t.ndig == 4 && t.num >= 1000 && t.num < 2200 {
+		j := i + 1
+		if nt := p.tok(j); nt != nil && nt.kind == tNum && nt.gap == ' ' && nt.ndig == 3 {
+			return 0, i, false // "2 021 000"
+		}
+		return int(t.num), j, true
+	}
+	if t.ndig == 2 && t.gap == '\'' {
+		return 1900 + int(t.num) + pivot(int(t.num)), i + 1, true
+	}
+	return 0, i, false
+}
+
+// pivot turns a two-digit year into an offset: 00..49 → 2000s.
+func pivot(yy int) int {
+	if yy < 50 {
+		return 100
+	}
+	return 0
+}
+
+// shortYear reads a year in two digits ("96", "14") right after a date.
+func (p *parser) shortYear(i int) (int, int, bool) {
+	t := p.tok(i)
+	if t == nil || t.kind != tNum || t.ndig != 2 || t.gap == '-' {
+		return 0, i, false
+	}
+	if _, _, ok := p.month(i+1, true); ok {
+		return 0, i, false // "10 août - 12 septembre"
+	}
+	// not followed by ':' or 'h' (a time of day)
+	if p.punct(i+1, ':') || p.is(i+1, cHMark) {
+		return 0, i, false
+	}
+	return 1900 + int(t.num) + pivot(int(t.num)), i + 1, true
+}
+
+// optYear reads ", 2014", "2014", "de 2014" after a day and month.
+func (p *parser) optYear(c *cal, i int) int {
+	j := p.skipPunct(i, ',')
+	if y, k, ok := p.year(j); ok {
+		c.y = y
+		return k
+	}
+	if j == i {
+		if y, k, ok := p.shortYear(j); ok {
+			c.y, c.twoDigitY = y, true
+			return k
+		}
+	}
+	return i
+}
+
+// dayMonth reads "15 septembre [2021]", "1er mars", "15th of July",
+// "23rd february, 2016", "15SEP", also a day range "10 au 22 août",
+// "13-15 juillet", returning the end day in end.
+func (p *parser) dayMonth(i int) (c cal, end cal, j int, ok bool) {
+	c, end = newCal(), newCal()
+	d, k, ok := p.dayNum(i)
+	if !ok {
+		return c, end, i, false
+	}
+	// day range: "10 - 22 août", "10 au 22 août", "13 et le 15 juillet"
+	if d2, k2, ok2 := p.rangeDay(k); ok2 {
+		if m, k3, ok3 := p.month(k2, true); ok3 {
+			c.d, c.m = d, m
+			end.d, end.m = d2, m
+			k3 = p.optYear(&end, k3)
+			c.y = end.y
+			return c, end, k3, true
+		}
+	}
+	k = p.skip(k, cOf)
+	m, k, ok := p.month(k, true)
+	if !ok {
+		return c, end, i, false
+	}
+	c.d, c.m = d, m
+	k = p.optYear(&c, k)
+	return c, end, k, true
+}
+
+// rangeDay reads "- 22", "au 22", "to 22nd", "et le 15" after a day.
+func (p *parser) rangeDay(i int) (int, int, bool) {
+	t := p.tok(i)
+	if t == nil {
+		return 0, i, false
+	}
+	j := i
+	switch {
+	case t.kind == tNum && t.gap == '-':
+	case p.is(i, cTo) || p.is(i, cAnd):
+		j = p.skip(i, cTo)
+		j = p.skip(j, cAnd)
+		j = p.skip(j, cDet)
+		if p.is(j, cWeekday) {
+			j = p.skip(j, cWeekday)
+		}
+	default:
+		return 0, i, false
+	}
+	d, k, ok := p.dayNum(j)
+	return d, k, ok
+}
+
+// monthDay reads "September 15", "Sept. 15th, 2021", "Aug 9 96".
+func (p *parser) monthDay(i int) (c cal, end cal, j int, ok bool) {
+	c, end = newCal(), newCal()
+	m, k, ok := p.month(i, false)
+	if !ok {
+		if m2, k2, ok2 := p.month(i, true); ok2 {
+			// weak month name: only when the day follows
+			if _, _, okd := p.dayNum(k2); !okd {
+				return c, end, i, false
+			}
+			m, k = m2, k2
+		} else {
+			return c, end, i, false
+		}
+	}
+	if p.punct(k, '-') || p.punct(k, '/') {
+		return c, end, i, false
+	}
+	d, k2, ok := p.dayNum(k)
+	if !ok {
+		return c, end, i, false
+	}
+	if p.tok(k) != nil && p.tok(k).kind == tNum && p.tok(k).ndig == 4 {
+		return c, end, i, false
+	}
+	// "August 10 - 22, 2012"
+	if d2, k3, ok3 := p.rangeDay(k2); ok3 {
+		if _, _, isMonth := p.month(k3, true); !isMonth {
+			c.m, c.d, end.m, end.d = m, d, m, d2
+			k3 = p.optYear(&end, k3)
+			c.y = end.y
+			return c, end, k3, true
+		}
+	}
+	c.m, c.d = m, d
+	k2 = p.optYear(&c, k2)
+	return c, end, k2, true
+}
+
+// monthYear reads "septembre 2021", "Sep-2012", "Dec. 2021", "août de 2019",
+// "Aug 96".
+func (p *parser) monthYear(i int) (cal, int, bool) {
+	c := newCal()
+	m, k, ok := p.month(i, true)
+	if !ok {
+		return c, i, false
+	}
+	k = p.skipPunct(k, ',')
+	k = p.skip(k, cOf)
+	if y, k2, ok := p.year(k); ok {
+		c.m, c.y = m, y
+		return c, k2, true
+	}
+	if y, k2, ok := p.shortYear(k); ok && p.tok(k).gap != 0 {
+		// "Aug 96" but not "Aug 15"
+		if yy := y % 100; yy > 31 {
+			c.m, c.y = m, y
+			return c, k2, true
+		}
+	}
+	return c, i, false
+}
+
+// numericDate reads 2021-09-15, 2021/9/15, 15/09/2021, 15.09.21, 9/2012,
+// and (French) 15/09, with an optional ISO time.
+func (p *parser) numericDate(i int) (cal, int, bool) {
+	c := newCal()
+	t := p.tok(i)
+	if t == nil || t.kind != tNum {
+		return c, i, false
+	}
+	// Collect up to three numbers joined by one separator kind, glued.
+	var nums [3]*token
+	nums[0] = t
+	sep := byte(0)
+	n := 1
+	j := i + 1
+	for n < 3 {
+		var s byte
+		k := j
+		nt := p.tok(k)
+		if nt == nil {
+			break
+		}
+		switch {
+		case nt.kind == tPunct && (nt.c == '/' || nt.c == '.') && nt.gap == 0:
+			s = nt.c
+			k++
+		case nt.kind == tNum && nt.gap == '-':
+			s = '-'
+		default:
+		}
+		if s == 0 {
+			break
+		}
+		if sep != 0 && s != sep {
+			break
+		}
+		nn := p.tok(k)
+		if nn == nil || nn.kind != tNum || (s != '-' && nn.gap != 0) {
+			break
+		}
+		if s == '-' && p.text[nn.start-1] != '-' { // "13 - 15": a range, not a date
+			break
+		}
+		sep = s
+		nums[n] = nn
+		n++
+		j = k + 1
+	}
+	if n < 2 {
+		return c, i, false
+	}
+	// A longer dotted or dashed run is a version number or a code.
+	if nt := p.tok(j); nt != nil && nt.gap == 0 && (nt.kind == tNum || (nt.kind == tPunct && nt.c == sep && p.tok(j+1) != nil && p.tok(j+1).kind == tNum && p.tok(j+1).gap == 0)) {
+		return c, i, false
+	}
+	a, b := int(nums[0].num), int(nums[1].num)
+	if n == 3 {
+		cc := int(nums[2].num)
+		switch {
+		case nums[0].ndig == 4: // Y-M-D
+			c.y, c.m, c.d = a, b, cc
+		case nums[2].ndig == 4 || nums[2].ndig == 2:
+			y := cc
+			if nums[2].ndig == 2 {
+				y = 1900 + cc + pivot(cc)
+			}
+			if nums[0].ndig > 2 || nums[1].ndig > 2 {
+				return c, i, false
+			}
+			d, m := a, b
+			if p.lang == "en" && sep != '.' && a <= 12 {
+				d, m = b, a
+			}
+			if m > 12 && d <= 12 {
+				d, m = m, d
+			}
+			c.y, c.m, c.d = y, m, d
+		default:
+			return c, i, false
+		}
+		if !validDate(c.y, c.m, c.d) {
+			return c, i, false
+		}
+		j = p.isoTime(&c, j)
+		return c, j, true
+	}
+	// two numbers
+	switch {
+	case sep == '/' && nums[1].ndig == 4 && a >= 1 && a <= 12 && nums[0].ndig <= 2: // 9/2012
+		c.m, c.y = a, b
+		return c, j, true
+	case sep == '/' && nums[0].ndig <= 2 && nums[1].ndig <= 2 && p.dmContext(i, nums[0], nums[1]):
+		d, m := a, b
+		if p.lang == "en" {
+			d, m = b, a
+		}
+		if m < 1 || m > 12 || d < 1 || !validDate(2000, m, d) {
+			return c, i, false
+		}
+		c.m, c.d = m, d
+		return c, j, true
+	}
+	return c, i, false
+}
+
+// dmContext says whether "a/b" reads as a day and month rather than a
+// fraction or a score: after "le", "du", "au", "on" or a weekday, or
+// written with a leading zero.
+func (p *parser) dmContext(i int, a, b *token) bool {
+	if a.ndig == 2 && b.ndig == 2 {
+		return true
+	}
+	if p.is(i-1, cDet) || p.is(i-1, cOf) || p.is(i-1, cTo) || p.is(i-1, cWeekday) {
+		return true
+	}
+	return i == 0 && len(p.toks) <= 3
+}
+
+// isoTime reads "T13:15:30Z", " 13:15", "T10:20:19+0000" after a date.
+func (p *parser) isoTime(c *cal, i int) int {
+	t := p.tok(i)
+	if t == nil {
+		return i
+	}
+	j := i
+	if t.kind == tWord && t.gap == 0 && (p.text[t.start] == 'T' || p.text[t.start] == 't') && t.end-t.start == 1 {
+		j++
+	} else if t.kind == tWord && t.gap == 0 && (p.text[t.start] == 'T') {
+		// "T13" is tokenised as word "T" then number: handled above
+		return i
+	}
+	k, ok := p.clock(c, j, true)
+	if !ok {
+		return i
+	}
+	// zone: Z, +0000, +02:00
+	if nt := p.tok(k); nt != nil && nt.gap == 0 {
+		if nt.kind == tWord && p.text[nt.start:nt.end] == "Z" {
+			k++
+		} else if nt.kind == tPunct && nt.c == '+' {
+			if _, ok := p.num(k + 1); ok {
+				k += 2
+				if p.punct(k, ':') {
+					k += 2
+				}
+			}
+		} else if nt.kind == tNum && p.text[nt.start-1] == '-' && nt.ndig == 4 || nt.kind == tNum && p.text[nt.start-1] == '-' && nt.ndig == 2 {
+			k++
+			if p.punct(k, ':') {
+				k += 2
+			}
+		}
+	}
+	return k
+}
+
+// clock reads a time of day: "13:15", "13:15:30", "15h", "15h30", "8h10m00",
+// "9 pm", "9:30 a.m.", "midi", "noon"; bare says whether "13:15" alone
+// suffices (true) or an hour mark is needed.
+func (p *parser) clock(c *cal, i int, bare bool) (int, bool) {
+	if e, j, ok := p.ent(i, cClock); ok {
+		c.hh, c.mi, c.s, c.grain = e.n, 0, 0, "hour"
+		// "midi moins cinq", "minuit trois"… not handled
+		return j, true
+	}
+	// "quinze heures trente", "à trois heures"
+	if n, j, ok := p.number(i); ok && p.tok(i).kind == tWord && n <= 24 && p.unitAt(j) == "hour" {
+		hc := *c
+		hc.hh, hc.mi, hc.s, hc.grain = n, 0, 0, "hour"
+		j = p.skip(j, cUnit)
+		if m, k, ok := p.number(j); ok && m < 60 {
+			hc.mi, hc.grain = m, "minute"
+			j = k
+			if p.unitAt(j) == "minute" {
+				j = p.skip(j, cUnit)
+			}
+		}
+		*c = hc
+		return j, true
+	}
+	t := p.tok(i)
+	if t == nil || t.kind != tNum || t.ndig > 2 || t.num > 24 {
+		// "1230pm"
+		if t != nil && t.kind == tNum && t.ndig == 4 && p.is(i+1, cAmPm) && p.tok(i+1).gap == 0 {
+			h, m := int(t.num/100), int(t.num%100)
+			if h <= 12 && m < 60 {
+				e, j, _ := p.ent(i+1, cAmPm)
+				c.hh, c.mi, c.s, c.grain = h%12+e.n, m, 0, "minute"
+				return p.skipPunct(j, '.'), true
+			}
+		}
+		return i, false
+	}
+	h := int(t.num)
+	j := i + 1
+	hc := *c
+	hc.hh, hc.mi, hc.s = h, 0, 0
+	switch {
+	case (p.punct(j, ':') || (p.punct(j, '.') && !bare)) && p.tok(j).gap == 0:
+		m, ok := p.num(j + 1)
+		if !ok || p.tok(j+1).ndig != 2 || m > 59 || p.tok(j+1).gap != 0 {
+			return i, false
+		}
+		hc.mi, hc.grain = m, "minute"
+		j += 2
+		if p.punct(j, ':') && p.tok(j).gap == 0 {
+			if s, ok := p.num(j + 1); ok && p.tok(j+1).ndig == 2 && s < 60 {
+				hc.s, hc.grain = s, "second"
+				j += 2
+				// fractions of a second
+				if p.punct(j, '.') && p.tok(j).gap == 0 {
+					if _, ok := p.num(j + 1); ok {
+						j += 2
+					}
+				}
+			}
+		}
+	case p.is(j, cHMark) && p.tok(j).gap == 0:
+		j = p.skip(j, cHMark)
+		hc.grain = "hour"
+		if m, ok := p.num(j); ok && p.tok(j).gap == 0 && p.tok(j).ndig == 2 && m < 60 {
+			hc.mi, hc.grain = m, "minute"
+			j++
+			// "8h10m00"
+			if nt := p.tok(j); nt != nil && nt.kind == tWord && nt.gap == 0 && p.text[nt.start:nt.end] == "m" {
+				if _, ok := p.num(j + 1); ok {
+					j += 2
+				}
+			}
+		}
+	case p.is(j, cUnit) && p.unitOf(j) == "hour" && p.lang == "fr":
+		// "11 heures", "quinze heures trente"
+		j = p.skip(j, cUnit)
+		hc.grain = "hour"
+		if m, k, ok := p.number(j); ok && m < 60 && !p.is(k, cUnit) {
+			hc.mi, hc.grain = m, "minute"
+			j = k
+		}
+	case p.is(j, cAmPm):
+	default:
+		return i, false
+	}
+	if hc.hh > 24 {
+		return i, false
+	}
+	// am / pm
+	k := j
+	if e, k2, ok := p.ent(k, cAmPm); ok {
+		if hc.hh > 12 || hc.hh == 0 {
+			return i, false
+		}
+		hc.hh = hc.hh%12 + e.n
+		if hc.grain == "" {
+			hc.grain = "hour"
+		}
+		j = p.skipPunct(k2, '.')
+	} else if hc.grain == "" {
+		return i, false
+	}
+	if hc.hh == 24 {
+		hc.hh = 0
+	}
+	// "du matin", "du soir", "de l'après-midi"
+	if k := p.skip(j, cOf); k != j {
+		k = p.skip(k, cDet)
+		if e, k2, ok := p.ent(k, cDayPart); ok {
+			if (e.s == "evening" || e.s == "afternoon") && hc.hh < 12 {
+				hc.hh += 12
+			}
+			j = k2
+		}
+	}
+	*c = hc
+	return j, true
+}
+
+func (p *parser) unitOf(i int) string {
+	e, _, _ := p.ent(i, cUnit)
+	return e.s
+}
+
+func validDate(y, m, d int) bool {
+	if m < 1 || m > 12 || d < 1 || d > 31 {
+		return false
+	}
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	return t.Day() == d
+}

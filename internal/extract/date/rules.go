@@ -1,0 +1,1156 @@
+package date
+
+import (
+	"time"
+
+	"github.com/veille/veille"
+)
+
+// match is one expression found at a token: the tokens [i, end) and what
+// they mean.
+type match struct {
+	end int
+	de  veille.DateExpr
+}
+
+// at tries every rule at token i and keeps the longest match.
+func (p *parser) at(i int, r ref) (match, bool) {
+	best := match{end: i}
+	try := func(m match, ok bool) {
+		if ok && m.end > best.end {
+			best = m
+		}
+	}
+	t := &p.toks[i]
+	if t.kind == tNum {
+		try(p.ruleSpan(i, r))
+		try(p.ruleQuarter(i, r))
+		try(p.ruleCalendar(i, r))
+		try(p.ruleYear(i, r))
+		try(p.ruleClock(i, r))
+		try(p.ruleUnits(i, r))
+	} else {
+		if t.end-t.start == 1 {
+			try(p.ruleQuarter(i, r))
+		}
+		try(p.ruleCalendar(i, r))
+		try(p.ruleWord(i, r))
+		try(p.ruleUnits(i, r))
+		try(p.ruleClock(i, r))
+	}
+	return best, best.end > i
+}
+
+// calendar reads a written calendar date at i, with a range end when one is
+// written: "15 septembre 2021", "Sept. 15", "2021-09-15", "mardi 10 janvier",
+// "du 24 août au 26 août 2023", "August 10 - November 12".
+func (p *parser) calendar(i int) (c, end cal, j int, ok bool) {
+	wd := -1
+	k := i
+	if e, k2, okw := p.ent(i, cWeekday); okw {
+		wd = e.n
+		k = p.skipPunct(k2, '.')
+		k = p.skipPunct(k, ',')
+		k = p.skip(k, cDet)
+	}
+	for _, f := range []func(int) (cal, cal, int, bool){p.dayMonth, p.monthDay, p.numericDate3} {
+		if c, end, j, ok = f(k); ok {
+			break
+		}
+	}
+	if !ok {
+		if wd >= 0 { // "vendredi 15": a weekday and a day of the month
+			if d, j2, okd := p.dayNum(k); okd && k > i {
+				if _, _, isUnit := p.ent(j2, cUnit); !isUnit && !p.punct(j2, ':') && !p.is(j2, cHMark) {
+					c, end = newCal(), newCal()
+					c.d, c.wd = d, wd
+					j = j2
+					ok = true
+				}
+			}
+		}
+		if !ok {
+			if c, j, ok = p.monthYear(i); ok {
+				return c, newCal(), j, true
+			}
+			return c, end, i, false
+		}
+	} else {
+		c.wd = wd
+	}
+	// a second date closing a range: "au 26 août 2023", "- 12 septembre"
+	if end.m == 0 {
+		k := j
+		if p.is(k, cTo) || p.is(k, cAnd) || (p.tok(k) != nil && p.tok(k).gap == '-') {
+			if p.is(k, cTo) || p.is(k, cAnd) {
+				k = p.skip(k, cTo)
+				k = p.skip(k, cAnd)
+				k = p.skip(k, cDet)
+			}
+			if e2, _, j2, ok2 := p.dayMonth(k); ok2 {
+				end, j = e2, j2
+			} else if e2, _, j2, ok2 := p.monthDay(k); ok2 {
+				end, j = e2, j2
+			}
+			if end.m != 0 && c.y == 0 {
+				c.y = end.y
+			}
+		}
+	}
+	// a time of day: "à 15h", "at 2:57 p.m.", ", 9 pm", "12:00"
+	k = p.skipPunct(j, ',')
+	k = p.skipAt(k)
+	if tc, k2, okc := p.timeOfDay(k); okc && c.hh < 0 {
+		c.hh, c.mi, c.s, c.grain = tc.hh, tc.mi, tc.s, tc.grain
+		j = k2
+		// a year after the time: "Wed Aug 05 12:00:00 2015"
+		if c.y == 0 {
+			if y, k3, oky := p.year(j); oky {
+				c.y, j = y, k3
+			}
+		}
+	}
+	return c, end, j, true
+}
+
+// numericDate3 adapts numericDate to calendar's signature.
+func (p *parser) numericDate3(i int) (cal, cal, int, bool) {
+	c, j, ok := p.numericDate(i)
+	return c, newCal(), j, ok
+}
+
+// timeOfDay reads a clock time with an optional time zone name after it.
+func (p *parser) timeOfDay(i int) (cal, int, bool) {
+	c := newCal()
+	j, ok := p.clock(&c, i, true)
+	if !ok {
+		return c, i, false
+	}
+	if t := p.tok(j); t != nil && t.kind == tWord && t.allUpper && t.end-t.start <= 4 && t.end-t.start >= 3 {
+		j++ // CET, UTC, PST
+	}
+	return c, j, true
+}
+
+// ruleCalendar: written dates, optionally after a time ("8:25 a.m. Dec. 12, 2014").
+func (p *parser) ruleCalendar(i int, r ref) (match, bool) {
+	if tc, k, ok := p.timeOfDay(i); ok {
+		k2 := p.skipPunct(k, ',')
+		k2 = p.skip(k2, cDet)
+		if c, end, j, ok := p.calendar(k2); ok && c.hh < 0 {
+			c.hh, c.mi, c.s, c.grain = tc.hh, tc.mi, tc.s, tc.grain
+			var m match
+			if c.d == 0 && c.m != 0 {
+				return m, false
+			}
+			if !p.resolveCal(&m.de, c, end, r) {
+				return m, false
+			}
+			m.end = j
+			return m, true
+		}
+	}
+	c, end, j, ok := p.calendar(i)
+	if !ok {
+		return match{}, false
+	}
+	var m match
+	if !p.resolveCal(&m.de, c, end, r) {
+		return m, false
+	}
+	m.end = j
+	return m, true
+}
+
+// resolveCal resolves a written calendar date, including "vendredi 15"
+// (a weekday and a day: the nearest month where they agree).
+func (p *parser) resolveCal(de *veille.DateExpr, c, end cal, r ref) bool {
+	if c.m == 0 && c.d != 0 && c.wd >= 0 {
+		if !r.ok {
+			de.Kind, de.Grain = "partial", "day"
+			return true
+		}
+		for k := 0; k < 24; k++ {
+			for _, sign := range []int{1, -1} {
+				if r.futureBias && sign < 0 {
+					continue
+				}
+				t := time.Date(r.y, time.Month(r.m)+time.Month(sign*k), 1, 0, 0, 0, 0, time.UTC)
+				if validDate(t.Year(), int(t.Month()), c.d) && int(time.Date(t.Year(), t.Month(), c.d, 0, 0, 0, 0, time.UTC).Weekday()) == c.wd {
+					c.y, c.m = t.Year(), int(t.Month())
+					goto found
+				}
+			}
+		}
+		return false
+	found:
+		c.wd = -1
+	}
+	if !r.absolute(de, c, end) {
+		return false
+	}
+	return true
+}
+
+// ruleYear: a year alone, "en 2021", "(2019)", "2018 March 18",
+// "2024 August"; a bare four-digit number needs a context word.
+func (p *parser) ruleYear(i int, r ref) (match, bool) {
+	y, j, ok := p.year(i)
+	if !ok {
+		return match{}, false
+	}
+	c := newCal()
+	c.y = y
+	// "2018 March 18", "2024 August", "2012/Aug/10"
+	k := p.skipPunct(j, '/')
+	if m, k2, okm := p.month(k, true); okm && (k > j || p.tok(k).gap != 0 || p.tok(j).gap == '-') {
+		c.m = m
+		k2 = p.skipPunct(k2, '/')
+		if d, k3, okd := p.dayNum(k2); okd && (p.tok(k2).gap != '-') {
+			c.d = d
+			k2 = k3
+		}
+		var mm match
+		if p.resolveCal(&mm.de, c, newCal(), r) {
+			mm.end = k2
+			return mm, true
+		}
+	}
+	// "1960 - 1961", "de 2015 à 2020", "between 2010 and 2015", "2015-2020"
+	if k := j; p.tok(k) != nil {
+		ranged := p.tok(k).kind == tNum && p.tok(k).gap == '-'
+		if !ranged && (p.is(k, cTo) || p.is(k, cAnd) || p.is(k, cAt)) {
+			k = p.skip(p.skip(p.skip(k, cTo), cAnd), cAt)
+			ranged = true
+		}
+		if y2, j2, ok := p.year(k); ranged && ok && y2 > y && y2-y < 100 {
+			var m match
+			r.absolute(&m.de, c, newCal())
+			m.de.Until = mkDate(time.Date(y2+1, 1, 1, 0, 0, 0, 0, time.UTC), veille.PrecisionYear)
+			m.end = j2
+			return m, true
+		}
+	}
+	if !p.yearContext(i, j) {
+		return match{}, false
+	}
+	var m match
+	r.absolute(&m.de, c, newCal())
+	m.end = j
+	return m, true
+}
+
+// yearContext says whether a four-digit number at i reads as a year: after
+// a preposition or a determiner of time ("en", "in", "depuis", "de"…), or
+// standing alone between punctuation.
+func (p *parser) yearContext(i, j int) bool {
+	if nt := p.tok(j); nt != nil && nt.kind == tPunct && (nt.c == '%' || nt.c == '?') {
+		return false
+	}
+	if nt := p.tok(j); nt != nil && nt.kind == tNum {
+		return false
+	}
+	prev := p.tok(i - 1)
+	if prev == nil {
+		nt := p.tok(j)
+		return nt == nil || nt.kind == tPunct
+	}
+	if prev.kind == tWord {
+		for _, e := range prev.ents {
+			switch e.cls {
+			case cEn, cIn, cSince, cOf, cTo, cFrom, cAnd, cPart, cDuring, cUnit, cBetween, cDet, cMonth, cThis, cAt:
+				return true
+			}
+		}
+		return false
+	}
+	if prev.kind == tPunct && (prev.c == '(' || prev.c == ',' || prev.c == '\n') {
+		nt := p.tok(j)
+		return nt == nil || nt.kind == tPunct
+	}
+	return false
+}
+
+// ruleClock: a time of day alone ("à 15h30", "at 9 pm", "midi"), on the
+// reference day, with an optional relative day after it ("17h demain").
+func (p *parser) ruleClock(i int, r ref) (match, bool) {
+	k := i
+	if p.is(i, cAt) {
+		k = p.skip(i, cAt)
+	}
+	c, j, ok := p.timeOfDay(k)
+	if !ok {
+		c = newCal()
+		if !p.bareHour(&c, k) {
+			return match{}, false
+		}
+		j = k + 1
+		j2 := p.skip(p.skip(p.skip(j, cIn), cDet), cThis)
+		if !p.is(j2, cDayPart) {
+			return match{}, false
+		}
+	}
+	// "8h30" needs an hour mark, a colon, am/pm or a clock word.
+	if tk := p.tok(k); tk.kind == tNum && p.punct(k+1, ':') && p.tok(k+1).gap == 0 {
+		// a score or ratio such as "3:1" has one digit after the colon; clock checked that.
+		_ = tk
+	}
+	day := r.day
+	if p.is(k, cClock) {
+		if e, _, _ := p.ent(k, cClock); e.n == 0 {
+			day = day.AddDate(0, 0, 1) // midnight: the one ending the day
+		}
+	}
+	// "at 9am on Saturday", "17h demain", "8 tonight", "3:20 in the afternoon"
+	j2 := p.skip(j, cDet)
+	if p.is(j2, cRelDay) {
+		e, j3, _ := p.ent(j2, cRelDay)
+		day, j = r.day.AddDate(0, 0, e.n), j3
+	} else if e, j3, ok := p.ent(j2, cWeekday); ok && (!e.weak || p.tok(j2).upper) {
+		day, j = r.weekday(e.n, 0), j3
+	}
+	{
+		k2 := p.skip(j, cIn)
+		k2 = p.skip(k2, cDet)
+		k2 = p.skip(k2, cThis)
+		if e, k3, ok := p.ent(k2, cDayPart); ok {
+			c.hh = pmAdjust(c.hh, e.s)
+			j = k3
+		}
+	}
+	var m match
+	t := time.Date(day.Year(), day.Month(), day.Day(), c.hh, c.mi, c.s, 0, time.UTC)
+	r.relative(&m.de, t, veille.PrecisionInstant, c.grain)
+	m.end = j
+	if k > i && j == k {
+		return match{}, false
+	}
+	return m, true
+}
+
+// ruleWord: expressions that start with a word.
+func (p *parser) ruleWord(i int, r ref) (match, bool) {
+	t := &p.toks[i]
+	best := match{end: i}
+	try := func(m match, ok bool) {
+		if ok && m.end > best.end {
+			best = m
+		}
+	}
+	for _, e := range t.ents {
+		switch e.cls {
+		case cRelDay:
+			try(p.ruleRelDay(i, r))
+		case cWeekday:
+			try(p.ruleWeekday(i, r))
+		case cMonth:
+			try(p.ruleMonth(i, r))
+		case cLast, cNext, cThis, cDet:
+			try(p.ruleLastNext(i, r))
+			try(p.ruleSpan(i, r))
+			try(p.ruleQuarter(i, r))
+			try(p.ruleDayPart(i, r))
+		case cAgo:
+			try(p.ruleAgo(i, r))
+		case cIn, cWithin:
+			try(p.ruleIn(i, r))
+			try(p.ruleDayPart(i, r))
+		case cSince, cDuring, cBound, cEn:
+			try(p.ruleDuration(i, r))
+		case cPart:
+			try(p.rulePart(i, r))
+		case cNth, cOrd:
+			try(p.ruleQuarter(i, r))
+		case cDayPart:
+			try(p.ruleDayPart(i, r))
+		}
+	}
+	return best, best.end > i
+}
+
+// ruleRelDay: "hier", "aujourd'hui", "demain", "yesterday", with an
+// optional time: "demain à 17h", "tomorrow at noon", "hier soir".
+func (p *parser) ruleRelDay(i int, r ref) (match, bool) {
+	e, j, _ := p.ent(i, cRelDay)
+	day := r.day.AddDate(0, 0, e.n)
+	var m match
+	m.end = j
+	k := p.skipAt(j)
+	if c, k2, ok := p.timeOfDay(k); ok {
+		r.relative(&m.de, time.Date(day.Year(), day.Month(), day.Day(), c.hh, c.mi, c.s, 0, time.UTC), veille.PrecisionInstant, c.grain)
+		m.end = k2
+		return m, true
+	}
+	if k2, ok := p.dayPart(&m.de, j, day, r); ok {
+		m.end = k2
+		return m, true
+	}
+	r.relative(&m.de, day, veille.PrecisionDay, "day")
+	return m, true
+}
+
+// ruleWeekday: "mardi", "mardi dernier", "lundi prochain", "last Tuesday"
+// (see ruleLastNext), "Tuesday of next week", "lundi en huit".
+func (p *parser) ruleWeekday(i int, r ref) (match, bool) {
+	e, j, _ := p.ent(i, cWeekday)
+	if e.weak {
+		return match{}, false
+	}
+	j = p.skipPunct(j, '.')
+	if p.punct(j, '.') {
+		j++
+	}
+	if off, k2, ok := p.weekOffset(j); ok && !p.is(j, cLast) && !p.is(j, cNext) || ok && p.unitAt(p.skip(p.skip(j, cLast), cNext)) == "week" {
+		var m match
+		day := weekStart(r.day).AddDate(0, 0, 7*off+(e.n+6)%7)
+		r.relative(&m.de, day, veille.PrecisionDay, "day")
+		m.end = k2
+		return m, true
+	}
+	if p.is(j, cEn) {
+		// "lundi en huit", "mardi en quinze"
+		k := p.skip(j, cEn)
+		jump, k2, ok := p.ent(k, cWeekJump)
+		if !ok {
+			if n, ok2 := p.num(k); ok2 && (n == 8 || n == 15) {
+				jump, k2, ok = entry{n: 7}, k+1, true
+			}
+		}
+		if ok {
+			var m match
+			day := r.weekday(e.n, 1).AddDate(0, 0, jump.n)
+			r.relative(&m.de, day, veille.PrecisionDay, "day")
+			m.end = k2
+			return m, true
+		}
+	}
+	mode := 0
+	switch {
+	case p.is(j, cLast):
+		mode, j = -1, p.skip(j, cLast)
+	case p.is(j, cNext):
+		mode, j = 1, p.skip(j, cNext)
+	case p.is(j, cThis) && p.unitAt(p.skip(j, cThis)) == "week":
+		mode, j = 3, p.skipUnit(p.skip(j, cThis))
+	case p.is(j, cOf) || (p.is(j, cDet) && p.lang == "fr"):
+		// "Tuesday of next week", "lundi de la semaine prochaine", "lundi la semaine prochaine"
+		k := p.skip(j, cOf)
+		k = p.skip(k, cDet)
+		if off, k2, ok := p.weekOffset(k); ok {
+			var m match
+			day := weekStart(r.day).AddDate(0, 0, 7*off+(e.n+6)%7)
+			r.relative(&m.de, day, veille.PrecisionDay, "day")
+			m.end = k2
+			return m, true
+		}
+	}
+	day := r.weekday(e.n, mode)
+	var m match
+	m.end = j
+	k := p.skipAt(j)
+	if c, k2, ok := p.timeOfDay(k); ok {
+		r.relative(&m.de, time.Date(day.Year(), day.Month(), day.Day(), c.hh, c.mi, c.s, 0, time.UTC), veille.PrecisionInstant, c.grain)
+		m.end = k2
+		return m, true
+	}
+	if k2, ok := p.dayPart(&m.de, j, day, r); ok {
+		m.end = k2
+		return m, true
+	}
+	r.relative(&m.de, day, veille.PrecisionDay, "day")
+	return m, true
+}
+
+// weekOffset reads "next week", "semaine prochaine", "last week",
+// "this week", "cette semaine": -1, 0 or 1.
+func (p *parser) weekOffset(i int) (int, int, bool) {
+	off := 0
+	k := i
+	switch {
+	case p.is(k, cLast):
+		off, k = -1, p.skip(k, cLast)
+	case p.is(k, cNext):
+		off, k = 1, p.skip(k, cNext)
+	case p.is(k, cThis):
+		k = p.skip(k, cThis)
+	}
+	if p.unitAt(k) != "week" {
+		return 0, i, false
+	}
+	k = p.skipUnit(k)
+	if k2 := k; off == 0 {
+		switch {
+		case p.is(k2, cLast):
+			off, k = -1, p.skip(k2, cLast)
+		case p.is(k2, cNext):
+			off, k = 1, p.skip(k2, cNext)
+		}
+	}
+	return off, k, true
+}
+
+func (p *parser) unitAt(i int) string {
+	e, _, ok := p.ent(i, cUnit)
+	if !ok {
+		return ""
+	}
+	return e.s
+}
+
+// skipUnit skips a unit word and a "-ci" after it ("ce mois-ci").
+func (p *parser) skipUnit(i int) int {
+	j := p.skip(i, cUnit)
+	if t := p.tok(j); t != nil && t.kind == tWord && t.gap == '-' && p.text[t.start:t.end] == "ci" {
+		j++
+	}
+	return j
+}
+
+// ruleMonth: a month alone ("en septembre", "in August"); with a day or a
+// year it is a calendar date (ruleCalendar).
+func (p *parser) ruleMonth(i int, r ref) (match, bool) {
+	e, j, _ := p.ent(i, cMonth)
+	if e.weak {
+		return match{}, false
+	}
+	if t := p.tok(i); p.lang == "en" && !t.upper {
+		// lower-case English month names are mostly other words ("sat", "jan")
+		if prev := p.tok(i - 1); prev == nil || !(p.is(i-1, cIn) || p.is(i-1, cOf) || p.is(i-1, cPart) || p.is(i-1, cSince)) {
+			return match{}, false
+		}
+	}
+	if t := p.tok(i); t.end-t.start <= 4 && !p.punct(j, '.') && p.lang == "fr" {
+		// abbreviations alone ("oct", "dec") are too ambiguous
+		if !(p.is(i-1, cEn) || p.is(i-1, cOf)) {
+			return match{}, false
+		}
+	}
+	if p.abbrevDot(j) {
+		j++
+	}
+	c := newCal()
+	c.m = e.n
+	var m match
+	r.absolute(&m.de, c, newCal())
+	m.end = j
+	return m, true
+}
+
+// ruleLastNext: "la semaine dernière", "last week", "le mois prochain",
+// "l'an dernier", "cette année", "this year", "last Tuesday", "next
+// quarter", "le dernier trimestre", "last decade".
+func (p *parser) ruleLastNext(i int, r ref) (match, bool) {
+	k := i
+	k = p.skip(k, cDet)
+	off, set := 0, false
+	switch {
+	case p.is(k, cLast):
+		off, set, k = -1, true, p.skip(k, cLast)
+	case p.is(k, cNext):
+		off, set, k = 1, true, p.skip(k, cNext)
+	case p.is(k, cThis):
+		set, k = true, p.skip(k, cThis)
+	}
+	// "last Tuesday", "next Friday", "this Friday"
+	if set && k > i {
+		if e, k2, ok := p.ent(k, cWeekday); ok && !e.weak || ok && p.tok(k).upper {
+			mode := off
+			if off == 0 {
+				mode = 2
+			}
+			var m match
+			r.relative(&m.de, r.weekday(e.n, mode), veille.PrecisionDay, "day")
+			m.end = k2
+			return m, true
+		}
+		if e, k2, ok := p.ent(k, cMonth); ok && !e.weak {
+			c := newCal()
+			c.m, c.y = e.n, r.y
+			if off != 0 {
+				c.y = r.y + off
+				if off < 0 && e.n < r.m || off > 0 && e.n > r.m {
+					c.y = r.y
+				}
+			}
+			var m match
+			m.de.Kind = "relative"
+			if r.ok {
+				t := time.Date(c.y, time.Month(c.m), 1, 0, 0, 0, 0, time.UTC)
+				r.relative(&m.de, t, veille.PrecisionMonth, "month")
+			}
+			m.end = k2
+			return m, true
+		}
+	}
+	unit := p.unitAt(k)
+	if unit == "" {
+		return match{}, false
+	}
+	k = p.skipUnit(k)
+	if !set || k == i {
+		// "la semaine dernière": the modifier follows the unit
+		switch {
+		case p.is(k, cLast):
+			off, set, k = -1, true, p.skip(k, cLast)
+		case p.is(k, cNext):
+			off, set, k = 1, true, p.skip(k, cNext)
+		}
+	}
+	if !set {
+		return match{}, false
+	}
+	if p.is(i, cDet) && p.skip(i, cDet) == k-1 {
+		return match{}, false
+	}
+	var m match
+	m.end = k
+	p.shiftUnit(&m.de, r, unit, off)
+	if m.de.Kind == "" {
+		return match{}, false
+	}
+	return m, true
+}
+
+// shiftUnit resolves "the unit off units away": the whole week, month,
+// quarter or year that contains the reference date moved by off.
+func (p *parser) shiftUnit(de *veille.DateExpr, r ref, unit string, off int) {
+	base := r.day
+	switch unit {
+	case "day":
+		r.relative(de, base.AddDate(0, 0, off), veille.PrecisionDay, "day")
+	case "week":
+		ws := weekStart(base).AddDate(0, 0, 7*off)
+		r.relative(de, ws, veille.PrecisionDay, "week")
+		if de.Precision == veille.PrecisionDay {
+			de.Until = veille.Date{Time: ws.AddDate(0, 0, 7), Precision: veille.PrecisionDay}
+		}
+	case "month":
+		t := time.Date(r.y, time.Month(r.m+off), 1, 0, 0, 0, 0, time.UTC)
+		r.relative(de, t, veille.PrecisionMonth, "month")
+	case "quarter":
+		q := (r.m - 1) / 3
+		t := time.Date(r.y, time.Month(3*q+1+3*off), 1, 0, 0, 0, 0, time.UTC)
+		r.relative(de, t, veille.PrecisionMonth, "quarter")
+		if de.Precision == veille.PrecisionMonth {
+			de.Until = veille.Date{Time: t.AddDate(0, 3, 0), Precision: veille.PrecisionMonth}
+		}
+	case "year":
+		r.relative(de, time.Date(r.y+off, 1, 1, 0, 0, 0, 0, time.UTC), veille.PrecisionYear, "year")
+	case "decade":
+		r.relative(de, time.Date(r.y+10*off, 1, 1, 0, 0, 0, 0, time.UTC), veille.PrecisionYear, "year")
+	}
+}
+
+// quantity reads "[bound] N unit", "une décennie", "plus d'une décennie",
+// "trois ans", "a year", "a decade".
+func (p *parser) quantity(i int) (n int, unit, bound string, j int, ok bool) {
+	k := i
+	if e, k2, okb := p.ent(k, cBound); okb {
+		bound, k = e.s, k2
+		switch bound {
+		case "above1", "approx1", "below1":
+			bound = bound[:len(bound)-1]
+			if u := p.unitAt(k); u != "" {
+				return 1, u, bound, p.skipUnit(k), true
+			}
+			return 0, "", "", i, false
+		}
+	}
+	n, k2, okn := p.number(k)
+	if !okn || n <= 0 {
+		return 0, "", "", i, false
+	}
+	u := p.unitAt(k2)
+	if u == "" {
+		return 0, "", "", i, false
+	}
+	return n, u, bound, p.skipUnit(k2), true
+}
+
+// ruleAgo: "il y a trois jours", "il y a plus de dix ans".
+func (p *parser) ruleAgo(i int, r ref) (match, bool) {
+	_, k, _ := p.ent(i, cAgo)
+	n, unit, _, j, ok := p.quantity(k)
+	if !ok {
+		return match{}, false
+	}
+	prec, grain := unitPrecision(unit)
+	var m match
+	base := r.day
+	if prec == veille.PrecisionInstant {
+		base = r.instant
+	}
+	r.relative(&m.de, addUnit(base, unit, -n), prec, grain)
+	m.end = j
+	return m, true
+}
+
+// ruleIn: "dans trois mois", "in two weeks", "dans les 15 jours" (a period).
+func (p *parser) ruleIn(i int, r ref) (match, bool) {
+	_, k, _ := p.ent(i, cIn)
+	if p.is(i, cWithin) {
+		_, k, _ = p.ent(i, cWithin)
+	}
+	n, unit, _, j, ok := p.quantity(k)
+	if !ok {
+		return match{}, false
+	}
+	prec, grain := unitPrecision(unit)
+	var m match
+	base := r.day
+	if prec == veille.PrecisionInstant {
+		base = r.instant
+	}
+	r.relative(&m.de, addUnit(base, unit, n), prec, grain)
+	m.end = j
+	return m, true
+}
+
+// ruleDuration: "depuis plus d'une décennie", "pendant trois ans", "for
+// three years", "plus de cinq ans", "over the past two years"; "depuis
+// 2019" is the year with the period up to publication.
+func (p *parser) ruleDuration(i int, r ref) (match, bool) {
+	k := i
+	trigger := false
+	since := false
+	if p.is(k, cSince) || p.is(k, cDuring) || p.is(k, cEn) {
+		since = p.is(k, cSince)
+		trigger = true
+		k2 := p.skip(k, cSince)
+		if k2 == k {
+			k2 = p.skip(k, cDuring)
+		}
+		if k2 == k {
+			k2 = p.skip(k, cEn)
+		}
+		k = k2
+		// "over the past two years", "pendant les trois dernières années"
+		k = p.skip(k, cDet)
+		if p.is(k, cLast) {
+			k = p.skip(k, cLast)
+		}
+	}
+	if since {
+		// "depuis 2019", "depuis septembre", "since March 2020"
+		if mm, ok := p.ruleCalendar(k, r); ok && mm.de.Value.Precision != "" {
+			return p.sinceRange(i, mm, r), true
+		}
+		if mm, ok := p.ruleYear(k, r); ok && mm.de.Value.Precision != "" {
+			return p.sinceRange(i, mm, r), true
+		}
+	}
+	n, unit, bound, j, ok := p.quantity(k)
+	if !ok {
+		return match{}, false
+	}
+	if !trigger && bound == "" {
+		return match{}, false
+	}
+	if p.is(i, cEn) && !p.is(k, cBound) {
+		// "en trois ans": a duration; "en 2021" is a year (ruleYear)
+	}
+	// "les trois dernières années"
+	if p.is(j, cLast) {
+		j = p.skip(j, cLast)
+	}
+	var m match
+	m.de.Kind = "duration"
+	m.de.Duration = isoDuration(unit, n)
+	m.de.Bound = bound
+	m.end = j
+	return m, true
+}
+
+// sinceRange turns "depuis <date>" into the date with Until the day after
+// the reference date.
+func (p *parser) sinceRange(i int, mm match, r ref) match {
+	mm.de.Until = veille.Date{}
+	if r.ok && !r.day.Before(mm.de.Value.Time) {
+		mm.de.Until = veille.Date{Time: r.day.AddDate(0, 0, 1), Precision: veille.PrecisionDay}
+	}
+	return mm
+}
+
+// rulePart: "début septembre", "mi-décembre", "fin 2021", "early 2021",
+// "end of April", "fin de l'année": a third of the month ([1, 11), [11,
+// 21), [21, end)) or of the year (January to March, May to August,
+// September to December), as a range with Until.
+func (p *parser) rulePart(i int, r ref) (match, bool) {
+	e, k, _ := p.ent(i, cPart)
+	k = p.skip(k, cOf)
+	k = p.skip(k, cDet)
+	k = p.skip(k, cOf)
+	var m match
+	switch {
+	case p.unitAt(k) == "year" || p.unitAt(k) == "month":
+		// "fin de l'année", "au début du mois", "end of the year"
+		unit := p.unitAt(k)
+		j := p.skipUnit(k)
+		if unit == "month" && p.is(j, cOf) {
+			// "début du mois d'avril"
+			if mm, ok := p.partOf(e.s, p.skip(j, cOf), r); ok {
+				return mm, true
+			}
+		}
+		c := newCal()
+		if !r.ok {
+			m.de.Kind, m.de.Grain, m.end = "relative", unit, j
+			return m, true
+		}
+		c.y = r.y
+		if unit == "month" {
+			c.m = r.m
+			if r.futureBias && e.s == "early" {
+				c.m++ // Duckling: the coming month
+			}
+		}
+		p.partRange(&m.de, e.s, c, r)
+		m.de.Kind = "relative"
+		m.end = j
+		return m, true
+	}
+	return p.partOf(e.s, k, r)
+}
+
+// partOf reads the month or year after "début", "mi-", "end of"…
+func (p *parser) partOf(part string, k int, r ref) (match, bool) {
+	var m match
+	c := newCal()
+	j := k
+	if mm, ok := p.ruleYear(k, r); ok && mm.de.Precision == veille.PrecisionYear {
+		c.y, j = mm.de.Value.Time.Year(), mm.end
+	} else if mo, j2, ok := p.month(k, true); ok && (!p.ent2weak(k) || p.tok(k).upper) {
+		c.m, j = mo, j2
+		if cy, j3, ok := p.monthYear(k); ok {
+			c, j = cy, j3
+		}
+	} else {
+		return m, false
+	}
+	if c.y == 0 {
+		if !r.ok {
+			m.de.Kind, m.de.Grain, m.end = "partial", "day", j
+			return m, true
+		}
+		c.y = r.inferYear(c.m, 0)
+		m.de.Kind = "partial"
+	} else {
+		m.de.Kind = "absolute"
+	}
+	p.partRange(&m.de, part, c, r)
+	m.end = j
+	return m, true
+}
+
+func (p *parser) ent2weak(i int) bool {
+	e, _, _ := p.ent(i, cMonth)
+	return e.weak
+}
+
+// partRange sets Value and Until for a part of month c.m of c.y, or of
+// year c.y when c.m is 0.
+func (p *parser) partRange(de *veille.DateExpr, part string, c cal, r ref) {
+	if c.m != 0 {
+		d0, d1 := 1, 11
+		switch part {
+		case "mid":
+			d0, d1 = 11, 21
+		case "late":
+			d0, d1 = 21, 0
+		}
+		from := time.Date(c.y, time.Month(c.m), d0, 0, 0, 0, 0, time.UTC)
+		to := time.Date(c.y, time.Month(c.m), d1, 0, 0, 0, 0, time.UTC)
+		if d1 == 0 {
+			to = time.Date(c.y, time.Month(c.m)+1, 1, 0, 0, 0, 0, time.UTC)
+		}
+		de.Value, de.Precision, de.Grain = mkDate(from, veille.PrecisionDay), veille.PrecisionDay, "day"
+		de.Until = mkDate(to, veille.PrecisionDay)
+		return
+	}
+	m0, m1 := 1, 4
+	switch part {
+	case "mid":
+		m0, m1 = 5, 9
+	case "late":
+		m0, m1 = 9, 13
+	}
+	from := time.Date(c.y, time.Month(m0), 1, 0, 0, 0, 0, time.UTC)
+	to := time.Date(c.y, time.Month(m1), 1, 0, 0, 0, 0, time.UTC)
+	de.Value, de.Precision, de.Grain = mkDate(from, veille.PrecisionMonth), veille.PrecisionMonth, "month"
+	de.Until = mkDate(to, veille.PrecisionMonth)
+}
+
+// ruleQuarter: "Q4 2018", "2018Q4", "4th quarter 2018", "le premier
+// trimestre 2021", "the 4th qtr of 2018", "T3 2021".
+func (p *parser) ruleQuarter(i int, r ref) (match, bool) {
+	var m match
+	q, y, j := 0, 0, i
+	t := p.tok(i)
+	switch {
+	case t.kind == tWord && t.end-t.start == 1 && (p.text[t.start] == 'Q' || p.text[t.start] == 'q' || (p.text[t.start] == 'T' && p.lang == "fr")):
+		n, ok := p.num(i + 1)
+		if !ok || p.tok(i+1).gap != 0 || n < 1 || n > 4 || p.tok(i+1).ndig != 1 {
+			return m, false
+		}
+		q, j = n, i+2
+		if yy, j2, ok := p.year(p.skipPunct(j, ' ')); ok {
+			y, j = yy, j2
+		} else {
+			return m, false
+		}
+	case t.kind == tNum && t.ndig == 4:
+		yy, j2, ok := p.year(i)
+		if !ok {
+			return m, false
+		}
+		qt := p.tok(j2)
+		if qt == nil || qt.kind != tWord || qt.gap != 0 || qt.end-qt.start != 1 || (p.text[qt.start] != 'Q' && p.text[qt.start] != 'q') {
+			return m, false
+		}
+		n, ok := p.num(j2 + 1)
+		if !ok || n < 1 || n > 4 {
+			return m, false
+		}
+		q, y, j = n, yy, j2+2
+	default:
+		k := p.skip(i, cDet)
+		n := 0
+		if e, k2, ok := p.ent(k, cNth); ok && e.n > 0 {
+			n, k = e.n, k2
+		} else if e, k2, ok := p.ent(k, cOrd); ok {
+			n, k = e.n, k2
+		} else if d, k2, ok := p.dayNum(k); ok && p.tok(k).kind == tNum && k2 > k+1 {
+			n, k = d, k2
+		} else {
+			return m, false
+		}
+		if n < 1 || n > 4 || p.unitAt(k) != "quarter" {
+			return m, false
+		}
+		q, j = n, p.skipUnit(k)
+		k = p.skip(j, cOf)
+		k = p.skip(k, cDet)
+		if yy, j2, ok := p.year(k); ok {
+			y, j = yy, j2
+		}
+	}
+	if y == 0 {
+		if !r.ok {
+			m.de.Kind, m.de.Grain, m.end = "partial", "quarter", j
+			return m, true
+		}
+		y = r.y
+		m.de.Kind = "partial"
+	} else {
+		m.de.Kind = "absolute"
+	}
+	from := time.Date(y, time.Month(3*q-2), 1, 0, 0, 0, 0, time.UTC)
+	m.de.Value, m.de.Precision, m.de.Grain = mkDate(from, veille.PrecisionMonth), veille.PrecisionMonth, "quarter"
+	m.de.Until = mkDate(from.AddDate(0, 3, 0), veille.PrecisionMonth)
+	m.end = j
+	return m, true
+}
+
+// unitStart truncates t to the start of its unit.
+func unitStart(t time.Time, unit string) time.Time {
+	switch unit {
+	case "second":
+		return t.Truncate(time.Second)
+	case "minute":
+		return t.Truncate(time.Minute)
+	case "hour":
+		return t.Truncate(time.Hour)
+	case "week", "fortnight":
+		return weekStart(time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC))
+	case "month":
+		return time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
+	case "quarter":
+		return time.Date(t.Year(), time.Month((int(t.Month())-1)/3*3+1), 1, 0, 0, 0, 0, time.UTC)
+	case "year", "decade", "century", "half":
+		return time.Date(t.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+// ruleSpan: "les trois dernières années", "2 derniers mois", "the past
+// three years", "next 2 weeks", "les 30 jours précédents": the whole
+// units before (or after) the current one, as a range.
+func (p *parser) ruleSpan(i int, r ref) (match, bool) {
+	var m match
+	k := p.skip(i, cDet)
+	k = p.skip(k, cThis)
+	dir := 0
+	if p.is(k, cLast) {
+		dir, k = -1, p.skip(k, cLast)
+	} else if p.is(k, cNext) {
+		dir, k = 1, p.skip(k, cNext)
+	}
+	n, k2, ok := p.number(k)
+	if !ok || n <= 1 && p.tok(k).kind != tNum {
+		return m, false
+	}
+	k = k2
+	if dir == 0 {
+		if p.is(k, cLast) {
+			dir, k = -1, p.skip(k, cLast)
+		} else if p.is(k, cNext) {
+			dir, k = 1, p.skip(k, cNext)
+		}
+	}
+	unit := p.unitAt(k)
+	if unit == "" || unit == "decade" || unit == "century" {
+		return m, false
+	}
+	k = p.skipUnit(k)
+	if dir == 0 {
+		if p.is(k, cLast) {
+			dir, k = -1, p.skip(k, cLast)
+		} else if p.is(k, cNext) {
+			dir, k = 1, p.skip(k, cNext)
+		}
+	}
+	if dir == 0 {
+		return m, false
+	}
+	prec, grain := unitPrecision(unit)
+	base := unitStart(r.instant, unit)
+	var from, to time.Time
+	if dir < 0 {
+		from, to = addUnit(base, unit, -n), base
+	} else {
+		from, to = addUnit(base, unit, 1), addUnit(base, unit, n+1)
+	}
+	r.relative(&m.de, from, prec, grain)
+	if m.de.Precision == prec {
+		m.de.Until = mkDate(to, prec)
+	}
+	m.end = k
+	return m, true
+}
+
+// ruleUnits: "trois jours plus tard", "two weeks ago", "5 years earlier",
+// "2 days after next Friday" (only the unit part), "les 30 jours précédents".
+func (p *parser) ruleUnits(i int, r ref) (match, bool) {
+	k := p.skip(i, cDet)
+	n, unit, _, j, ok := p.quantity(k)
+	if !ok {
+		return match{}, false
+	}
+	dir := 0
+	switch {
+	case p.is(j, cAgo):
+		dir, j = -1, p.skip(j, cAgo)
+	case p.is(j, cEarlier) && p.skip(j, cEarlier) != j:
+		dir, j = -1, p.skip(j, cEarlier)
+	case p.is(j, cLater):
+		dir, j = 1, p.skip(j, cLater)
+	}
+	if dir == 0 {
+		return match{}, false
+	}
+	// "after yesterday", "before next Friday": not handled, keep the unit part
+	prec, grain := unitPrecision(unit)
+	base := r.day
+	if prec == veille.PrecisionInstant {
+		base = r.instant
+	}
+	var m match
+	r.relative(&m.de, addUnit(base, unit, dir*n), prec, grain)
+	m.end = j
+	return m, true
+}
+
+// skipAt skips "à", "at", "vers", "à environ", "aux alentours de".
+func (p *parser) skipAt(i int) int {
+	j := p.skip(i, cAt)
+	if e, k, ok := p.ent(j, cBound); ok && e.s == "approx" {
+		j = k
+	}
+	return j
+}
+
+// dayParts are Duckling's hours for the parts of a day: [from, to).
+var dayParts = map[string][2]int{
+	"morning": {4, 12}, "afternoon": {12, 19}, "evening": {18, 24}, "night": {18, 24}, "tonight": {18, 24},
+}
+
+// dayPart reads "soir", "après-midi", "dans la soirée", "in the morning"
+// after a day, as an interval of hours of that day.
+func (p *parser) dayPart(de *veille.DateExpr, i int, day time.Time, r ref) (int, bool) {
+	k := p.skip(i, cIn)
+	k = p.skip(k, cDet)
+	k = p.skip(k, cThis)
+	e, j, ok := p.ent(k, cDayPart)
+	if !ok {
+		return i, false
+	}
+	h := dayParts[e.s]
+	// "ce soir à 20h", "tomorrow afternoon at 5", "tonight @ 8"
+	k2 := p.skipAt(j)
+	if p.punct(k2, '@') {
+		k2++
+	}
+	c := newCal()
+	if k3, ok := p.clock(&c, k2, true); ok || p.bareHour(&c, k2) {
+		if !ok {
+			k3 = k2 + 1
+		}
+		hh := pmAdjust(c.hh, e.s)
+		r.relative(de, time.Date(day.Year(), day.Month(), day.Day(), hh, c.mi, c.s, 0, time.UTC), veille.PrecisionInstant, c.grain)
+		return k3, true
+	}
+	from := time.Date(day.Year(), day.Month(), day.Day(), h[0], 0, 0, 0, time.UTC)
+	r.relative(de, from, veille.PrecisionInstant, "hour")
+	if de.Precision == veille.PrecisionInstant {
+		de.Until = veille.Date{Time: from.Add(time.Duration(h[1]-h[0]) * time.Hour), Precision: veille.PrecisionInstant}
+	}
+	return j, true
+}
+
+// ruleDayPart: "ce soir", "tonight", "le soir", "dans la soirée", "this
+// afternoon": a part of the reference day.
+func (p *parser) ruleDayPart(i int, r ref) (match, bool) {
+	var m match
+	if p.is(i, cDayPart) && !p.is(i, cDet) && !p.is(i, cThis) && !p.is(i, cIn) {
+		if e, _, _ := p.ent(i, cDayPart); e.s != "tonight" {
+			return m, false
+		}
+	}
+	j, ok := p.dayPart(&m.de, i, r.day, r)
+	if !ok {
+		return m, false
+	}
+	m.end = j
+	return m, true
+}
+
+// bareHour reads a bare hour "5", "8" after a day part ("ce soir à 8").
+func (p *parser) bareHour(c *cal, i int) bool {
+	t := p.tok(i)
+	if t == nil || t.kind != tNum || t.ndig > 2 || t.num < 1 || t.num > 12 {
+		return false
+	}
+	if nt := p.tok(i + 1); nt != nil && nt.gap == 0 && (nt.kind == tNum || nt.kind == tWord) {
+		return false
+	}
+	c.hh, c.mi, c.s, c.grain = int(t.num), 0, 0, "hour"
+	return true
+}
+
+// pmAdjust moves a morning hour to the afternoon or evening named.
+func pmAdjust(hh int, part string) int {
+	switch part {
+	case "afternoon", "evening", "night", "tonight":
+		if hh < 12 && hh > 0 {
+			return hh + 12
+		}
+		if hh == 12 && part != "afternoon" {
+			return 0
+		}
+	case "morning":
+		if hh == 12 {
+			return 0
+		}
+	}
+	return hh
+}

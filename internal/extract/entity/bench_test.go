@@ -1,0 +1,70 @@
+package entity
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+
+	"github.com/veille/veille"
+	"github.com/veille/veille/internal/nlp"
+)
+
+// corpusTexts reads the article texts of ../shared/corpus (JSON Lines
+// with a "text" field), up to max bytes.
+func corpusTexts(tb testing.TB, max int) []string {
+	files, _ := filepath.Glob("../../../../shared/corpus/*/*.jsonl")
+	if len(files) == 0 {
+		tb.Skip("../shared/corpus not found")
+	}
+	var out []string
+	n := 0
+	for _, f := range files {
+		fh, err := os.Open(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		sc := bufio.NewScanner(fh)
+		sc.Buffer(make([]byte, 0, 1<<20), 16<<20)
+		for sc.Scan() && n < max {
+			var rec struct {
+				Text string `json:"text"`
+			}
+			if json.Unmarshal(sc.Bytes(), &rec) == nil && rec.Text != "" {
+				t := nlp.Normalize(rec.Text)
+				out = append(out, t)
+				n += len(t)
+			}
+		}
+		fh.Close()
+	}
+	return out
+}
+
+// BenchmarkRecognize measures this stage alone (segmentation done
+// beforehand) over the shared corpus, in bytes of text per second.
+func BenchmarkRecognize(b *testing.B) {
+	texts := corpusTexts(b, 8<<20)
+	units := make([][]veille.Span, len(texts))
+	total := 0
+	for i, t := range texts {
+		seg := nlp.Segment(t)
+		units[i] = append(seg.Sentences, seg.Headings...)
+		total += len(t)
+	}
+	x := New()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	b.SetBytes(int64(total))
+	b.ResetTimer()
+	for b.Loop() {
+		for i, t := range texts {
+			x.Recognize(t, units[i])
+		}
+	}
+	b.StopTimer()
+	runtime.ReadMemStats(&after)
+	b.ReportMetric(float64(after.Sys)/(1<<20), "MB-sys")
+}

@@ -1,0 +1,1001 @@
+// Package entity finds the persons, organizations, countries,
+// nationalities and places named in an article, in French and English,
+// and resolves them to canonical identities: ISO 3166-1 codes for
+// countries and nationalities, GeoNames IDs with coordinates for cities,
+// IDs of our curated registry for organizations, and IDs by name within
+// the article for persons. It fills Analysis.Entities, Mentions and
+// Places.
+//
+// It works with rules over tokens and the embedded lists of package
+// lexicon: gazetteer names (longest match, capitalisation as in the
+// gazetteer), acronyms defined in the article ("Forces armées maliennes
+// (FAMa)"), organization heads and tails ("Coalition …", "… Group"),
+// governments ("gouvernement malien", "Malian government"), titles and
+// roles before or after a name ("le porte-parole, Baba Cissé"), first
+// names, and surnames alone linked to the full name said before. A
+// capitalised word opening a sentence is a name only when the gazetteer
+// or the rest of the article says so ("Selon", "Alors" are not).
+//
+// Ambiguous place names are resolved by the countries named in the
+// article, by a country or region written just after the name ("Paris,
+// Texas", "Bangui (Centrafrique)"), then by population.
+package entity
+
+import (
+	"math"
+	"slices"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/veille/veille"
+	"github.com/veille/veille/internal/lexicon"
+	"github.com/veille/veille/internal/nlp"
+)
+
+// Recognizer finds entities, their mentions and places. It is safe for
+// concurrent use. The zero value is not usable; use New.
+type Recognizer struct {
+	lx *lexicon.Lexicon
+}
+
+// New returns a Recognizer over the embedded lexicon.
+func New() *Recognizer { return &Recognizer{lx: lexicon.Default()} }
+
+// Apply adds what Recognize finds in units of text to an, shifting the
+// mention indexes of the new entities past the mentions an already has.
+func (x *Recognizer) Apply(text string, units []veille.Span, an *veille.Analysis) {
+	r := x.Recognize(text, units)
+	off := len(an.Mentions)
+	for i := range r.Entities {
+		for k := range r.Entities[i].Mentions {
+			r.Entities[i].Mentions[k] += off
+		}
+	}
+	an.Entities = append(an.Entities, r.Entities...)
+	an.Mentions = append(an.Mentions, r.Mentions...)
+	an.Places = append(an.Places, r.Places...)
+}
+
+// Result is what Recognize found.
+type Result struct {
+	Entities []veille.Entity
+	Mentions []veille.Mention // in text order; Entities index into it
+	Places   []veille.Place
+}
+
+// mention is a recognised span before entities are built.
+type mention struct {
+	start, end int // byte offsets
+	typ        string
+	id         string // entity ID; "" to be resolved (cities, persons)
+	name       string
+	country    string
+	lat, lon   *float64
+	feature    string // GeoNames feature class for places
+	cities     []int32
+	role       string
+	tok        int // index of its first token in the unit, for context
+}
+
+// unit is one sentence or heading, tokenised.
+type unit struct {
+	span veille.Span
+	toks []nlp.Token
+}
+
+type state struct {
+	x        *Recognizer
+	text     string
+	units    []unit
+	acronyms map[string]acronym // acronym as written → what it names
+	capsSeen map[string]bool    // folded words seen capitalised not at a sentence start
+	lowSeen  map[string]bool    // folded words seen in lower case
+	ms       []mention
+	folds    map[int]string // folded token text by start offset
+}
+
+// fold returns the folded text of a token (nlp.Fold), computed once.
+func (st *state) fold(t nlp.Token) string {
+	if f, ok := st.folds[t.Start]; ok {
+		return f
+	}
+	f := nlp.Fold(st.text[t.Start:t.End])
+	if st.folds == nil {
+		st.folds = map[int]string{}
+	}
+	st.folds[t.Start] = f
+	return f
+}
+
+type acronym struct {
+	id, name string
+}
+
+// Recognize finds the entities of text in the given units (sentences and
+// headings, in text order).
+func (x *Recognizer) Recognize(text string, units []veille.Span) Result {
+	units = slices.Clone(units)
+	sort.Slice(units, func(i, j int) bool { return units[i].Start < units[j].Start })
+	st := &state{x: x, text: text, acronyms: map[string]acronym{}, capsSeen: map[string]bool{}, lowSeen: map[string]bool{}}
+	for _, u := range units {
+		st.units = append(st.units, unit{span: u, toks: nlp.Tokenize(text, u.Start, u.End)})
+	}
+	for _, u := range st.units {
+		for i, t := range u.toks {
+			if t.Kind != nlp.Word {
+				continue
+			}
+			w := t.Text(text)
+			if lexicon.IsCapitalized(w) {
+				if !initial(text, u.toks, i) {
+					st.capsSeen[nlp.Fold(w)] = true
+				}
+			} else {
+				st.lowSeen[nlp.Fold(w)] = true
+			}
+		}
+		st.findAcronyms(u)
+	}
+	for _, u := range st.units {
+		st.scan(u)
+	}
+	return st.resolve()
+}
+
+func (st *state) tokText(t nlp.Token) string { return st.text[t.Start:t.End] }
+
+// initial reports whether token i opens its sentence or a quotation.
+func initial(text string, toks []nlp.Token, i int) bool {
+	for j := i - 1; j >= 0; j-- {
+		t := toks[j]
+		if t.Kind != nlp.Punct {
+			return false
+		}
+		if strings.Contains("«\"“„‹(—–-:•*'‘", t.Text(text)) {
+			return true
+		}
+		return false
+	}
+	return true
+}
+
+func isCaps(w string) bool { return lexicon.IsCapitalized(w) }
+
+// allCaps reports whether w has two or more letters, mostly capitals
+// ("FAMa", "ONU", "AQMI").
+func allCaps(w string) bool {
+	up, low := 0, 0
+	for _, r := range w {
+		switch {
+		case unicode.IsUpper(r):
+			up++
+		case unicode.IsLower(r):
+			low++
+		}
+	}
+	return up >= 2 && low <= 1 && isCaps(w)
+}
+
+// findAcronyms learns "Long Name (ACR)" definitions: the acronym's
+// capitals are the initials of the words before the parenthesis.
+func (st *state) findAcronyms(u unit) {
+	toks := u.toks
+	for i := 1; i+2 < len(toks); i++ {
+		if st.tokText(toks[i]) != "(" || st.tokText(toks[i+2]) != ")" {
+			continue
+		}
+		acr := st.tokText(toks[i+1])
+		if !allCaps(acr) {
+			continue
+		}
+		var letters []rune
+		for _, r := range acr {
+			if unicode.IsUpper(r) {
+				letters = append(letters, unicode.ToLower(r))
+			}
+		}
+		// Walk back over words, matching the capitals from the last.
+		k := len(letters) - 1
+		j := i - 1
+		start := -1
+		for j >= 0 && k >= 0 && i-j <= len(letters)+4 {
+			t := toks[j]
+			if t.Kind != nlp.Word {
+				break
+			}
+			w := st.tokText(t)
+			f := []rune(nlp.Fold(w))
+			if st.x.lx.Is(nlp.Fold(w), lexicon.ClassParticle) && (len(f) == 0 || f[0] != letters[k]) {
+				j--
+				continue
+			}
+			if len(f) == 0 || f[0] != letters[k] {
+				break
+			}
+			// Hyphenated words may give two letters (Saint-Louis: SL).
+			if parts := strings.Split(string(f), "-"); len(parts) > 1 {
+				for p := len(parts) - 1; p > 0 && k > 0; p-- {
+					if pr := []rune(parts[p]); len(pr) > 0 && pr[0] == letters[k] {
+						k--
+					}
+				}
+			}
+			k--
+			start = j
+			j--
+		}
+		if k >= 0 || start < 0 || !isCaps(st.tokText(toks[start])) {
+			continue
+		}
+		long := st.text[toks[start].Start:toks[i-1].End]
+		a := acronym{id: "veille:org/" + slug(acr), name: long}
+		for _, e := range st.x.lx.Names(lexicon.Key(acr)) {
+			if e.Kind == lexicon.KindOrg {
+				o := st.x.lx.Orgs[e.Index]
+				a = acronym{id: o.ID, name: o.Name}
+			}
+		}
+		for _, e := range st.x.lx.Names(lexicon.Key(long)) {
+			if e.Kind == lexicon.KindOrg {
+				o := st.x.lx.Orgs[e.Index]
+				a = acronym{id: o.ID, name: o.Name}
+			}
+		}
+		if _, ok := st.acronyms[acr]; !ok {
+			st.acronyms[acr] = a
+			st.acronyms["\x00"+long] = a
+		}
+	}
+}
+
+// match is a gazetteer match over tokens [i, j).
+type match struct {
+	j       int
+	entries []lexicon.Entry
+}
+
+// lookup finds the longest gazetteer name starting at token i whose
+// capitalisation agrees with the text.
+func (st *state) lookup(toks []nlp.Token, i int) (match, bool) {
+	lx := st.x.lx
+	var best match
+	found := false
+	var key strings.Builder
+	n := 0
+	for j := i; j < len(toks) && n < lx.MaxTokens; j++ {
+		t := toks[j]
+		w := st.tokText(t)
+		if t.Kind == nlp.Punct {
+			if w == "." && j > i {
+				continue // Washington D.C
+			}
+			if w != "-" && w != "'" && w != "’" && w != "&" {
+				break
+			}
+		}
+		if n > 0 {
+			key.WriteByte(' ')
+		}
+		key.WriteString(st.fold(t))
+		n++
+		es := lx.Names(key.String())
+		if len(es) == 0 {
+			if !lx.Continues(key.String()) {
+				break
+			}
+			continue
+		}
+		var ok []lexicon.Entry
+		for _, e := range es {
+			if e.Exact != "" {
+				if strings.ReplaceAll(st.text[toks[i].Start:t.End], " ", "") != strings.ReplaceAll(e.Exact, " ", "") {
+					continue
+				}
+			} else if e.Kind != lexicon.KindDemonym && !isCaps(st.tokText(toks[i])) {
+				continue
+			}
+			ok = append(ok, e)
+		}
+		if len(ok) > 0 {
+			best = match{j: j + 1, entries: ok}
+			found = true
+		}
+	}
+	return best, found
+}
+
+// scan recognises the mentions of one unit.
+func (st *state) scan(u unit) {
+	lx := st.x.lx
+	toks := u.toks
+	for i := 0; i < len(toks); {
+		t := toks[i]
+		w := st.tokText(t)
+		if t.Kind != nlp.Word {
+			i++
+			continue
+		}
+		// Acronyms defined in the article, and their long forms.
+		if a, ok := st.acronyms[w]; ok {
+			st.add(mention{start: t.Start, end: t.End, typ: veille.TypeORG, id: a.id, name: a.name, tok: i})
+			i++
+			continue
+		}
+		if j, a, ok := st.longForm(toks, i); ok {
+			st.add(mention{start: t.Start, end: toks[j-1].End, typ: veille.TypeORG, id: a.id, name: a.name, tok: i})
+			i = j
+			continue
+		}
+		// Governments: "gouvernement malien", "Malian government",
+		// "government of Mali".
+		if j, m, ok := st.government(toks, i); ok {
+			st.add(m)
+			i = j
+			continue
+		}
+		if m, ok := st.lookup(toks, i); ok && !st.personCue(toks, i, m) && !st.commonWord(toks, i, m) {
+			st.gazetteer(toks, i, m)
+			i = m.j
+			continue
+		}
+		if !isCaps(w) || lx.Is(nlp.Fold(w), lexicon.ClassTitle) && st.nextIsName(toks, i) {
+			i++
+			continue
+		}
+		j := st.extendName(toks, i)
+		if j == i {
+			i++
+			continue
+		}
+		st.name(toks, i, j)
+		i = j
+	}
+}
+
+// longForm matches the long form of an acronym defined in the article.
+func (st *state) longForm(toks []nlp.Token, i int) (int, acronym, bool) {
+	if len(st.acronyms) == 0 || !isCaps(st.tokText(toks[i])) {
+		return 0, acronym{}, false
+	}
+	for j := min(len(toks), i+12); j > i+1; j-- {
+		if a, ok := st.acronyms["\x00"+st.text[toks[i].Start:toks[j-1].End]]; ok {
+			return j, a, true
+		}
+	}
+	return 0, acronym{}, false
+}
+
+// government matches a government word with a nationality or a country.
+func (st *state) government(toks []nlp.Token, i int) (int, mention, bool) {
+	lx := st.x.lx
+	w := nlp.Fold(st.tokText(toks[i]))
+	code := ""
+	j := 0
+	switch {
+	case lx.Is(w, lexicon.ClassGov) && i+1 < len(toks):
+		// gouvernement malien | gouvernement du Mali | government of Mali
+		k := i + 1
+		if p := nlp.Fold(st.tokText(toks[k])); p == "du" || p == "de" || p == "d'" || p == "des" || p == "of" {
+			k++
+			if k < len(toks) {
+				if p2 := nlp.Fold(st.tokText(toks[k])); p2 == "la" || p2 == "l'" || p2 == "the" {
+					k++
+				}
+			}
+			if k < len(toks) {
+				if m, ok := st.lookup(toks, k); ok && m.entries[0].Kind == lexicon.KindCountry {
+					code, j = lx.Countries[m.entries[0].Index].Code, m.j
+				}
+			}
+		} else if m, ok := st.lookup(toks, k); ok && m.entries[0].Kind == lexicon.KindDemonym {
+			code, j = lx.Countries[m.entries[0].Index].Code, m.j
+		}
+	case isCaps(st.tokText(toks[i])) && i+1 < len(toks):
+		// Malian government
+		if m, ok := st.lookup(toks, i); ok && m.j < len(toks) && m.entries[0].Kind == lexicon.KindDemonym &&
+			lx.Is(nlp.Fold(st.tokText(toks[m.j])), lexicon.ClassGov) {
+			code, j = lx.Countries[m.entries[0].Index].Code, m.j+1
+		}
+	}
+	if code == "" {
+		return 0, mention{}, false
+	}
+	kind, name := "government", "Government of "
+	if f := nlp.Fold(st.text[toks[i].Start:toks[j-1].End]); strings.Contains(f, "arme") || strings.Contains(f, "army") {
+		kind, name = "army", "Armed forces of "
+	}
+	c, _ := lx.Country(code)
+	return j, mention{start: toks[i].Start, end: toks[j-1].End, typ: veille.TypeORG, id: "veille:org/" + kind + "/" + code,
+		name: name + c.NameEN, country: code, tok: i}, true
+}
+
+// personCue reports whether a city-only match at token i is rather a
+// person's name: after a title, or followed by a capitalised surname
+// when it is a first name ("Florence Parly").
+func (st *state) personCue(toks []nlp.Token, i int, m match) bool {
+	for _, e := range m.entries {
+		if e.Kind != lexicon.KindCity {
+			return false
+		}
+	}
+	if i > 0 && st.x.lx.Is(nlp.Fold(st.tokText(toks[i-1])), lexicon.ClassTitle) {
+		return true
+	}
+	if i > 1 && st.tokText(toks[i-1]) == "." && st.x.lx.Is(nlp.Fold(st.tokText(toks[i-2])), lexicon.ClassTitle) {
+		return true
+	}
+	if m.j == i+1 && st.surname(st.tokText(toks[i])) != "" {
+		return true // "Clinton" after "Bill Clinton"
+	}
+	if m.j == i+1 && m.j < len(toks) && st.x.lx.FirstName(st.tokText(toks[i])) && toks[m.j].Kind == nlp.Word &&
+		isCaps(st.tokText(toks[m.j])) && len(st.x.lx.Names(nlp.Fold(st.tokText(toks[m.j])))) == 0 {
+		return true
+	}
+	return false
+}
+
+// commonWord reports whether a one-word match of places only is a word
+// that never starts a name ("Un", "Sur", "Mon") or a word the article
+// writes in lower case elsewhere, at the start of a sentence.
+func (st *state) commonWord(toks []nlp.Token, i int, m match) bool {
+	if m.j != i+1 {
+		return false
+	}
+	for _, e := range m.entries {
+		if e.Kind != lexicon.KindCity && e.Kind != lexicon.KindRegion {
+			return false
+		}
+	}
+	f := nlp.Fold(st.tokText(toks[i]))
+	return st.x.lx.Is(f, lexicon.ClassFunc) || initial(st.text, toks, i) && st.lowSeen[f]
+}
+
+// gazetteer records a gazetteer match.
+func (st *state) gazetteer(toks []nlp.Token, i int, m match) {
+	lx := st.x.lx
+	start, end := toks[i].Start, toks[m.j-1].End
+	// Prefer, in order: organization, country, city, region, nationality.
+	var org, country, demonym, region, area *lexicon.Entry
+	var cities []int32
+	for k := range m.entries {
+		e := &m.entries[k]
+		switch e.Kind {
+		case lexicon.KindOrg:
+			if org == nil {
+				org = e
+			}
+		case lexicon.KindCountry:
+			if country == nil {
+				country = e
+			}
+		case lexicon.KindDemonym:
+			if demonym == nil {
+				demonym = e
+			}
+		case lexicon.KindCity:
+			cities = append(cities, e.Index)
+		case lexicon.KindRegion:
+			if region == nil {
+				region = e
+			}
+		case lexicon.KindArea:
+			area = e
+		}
+	}
+	text := st.text[start:end]
+	switch {
+	case org != nil:
+		o := lx.Orgs[org.Index]
+		st.add(mention{start: start, end: end, typ: veille.TypeORG, id: o.ID, name: o.Name, tok: i})
+	case country != nil:
+		c := lx.Countries[country.Index]
+		lat, lon := c.Lat, c.Lon
+		st.add(mention{start: start, end: end, typ: veille.TypeGPE, id: "iso3166:" + c.Code, name: c.NameEN,
+			country: c.Code, lat: &lat, lon: &lon, feature: "A", tok: i})
+	case demonym != nil && (len(cities) == 0 || !isCaps(text)):
+		c := lx.Countries[demonym.Index]
+		name := c.Demonym
+		if name == "" {
+			name = c.NameEN
+		}
+		st.add(mention{start: start, end: end, typ: veille.TypeNORP, id: "veille:norp/" + c.Code, name: name,
+			country: c.Code, tok: i})
+	case len(cities) > 0:
+		st.add(mention{start: start, end: end, typ: veille.TypeGPE, cities: cities, feature: "P", tok: i})
+	case area != nil:
+		a := lx.Areas[area.Index]
+		lat, lon := a.Lat, a.Lon
+		st.add(mention{start: start, end: end, typ: veille.TypeLOC, id: "geonames:" + itoa(a.ID), name: a.Name,
+			lat: &lat, lon: &lon, feature: "L", tok: i})
+	case region != nil:
+		r := lx.Regions[region.Index]
+		lat, lon := r.Lat, r.Lon
+		st.add(mention{start: start, end: end, typ: veille.TypeGPE, id: "iso3166-2:" + r.Code, name: r.Name,
+			country: r.Country, lat: &lat, lon: &lon, feature: "A", tok: i})
+	}
+}
+
+// nextIsName reports whether a title at token i is followed by a name
+// ("M. Cissé", "Mr Smith").
+func (st *state) nextIsName(toks []nlp.Token, i int) bool {
+	j := i + 1
+	if j < len(toks) && st.tokText(toks[j]) == "." {
+		j++
+	}
+	return j < len(toks) && isCaps(st.tokText(toks[j]))
+}
+
+// extendName returns the end of the capitalised name starting at token i
+// (i when there is none): capitalised words, with particles inside
+// ("Abdoulaye Diop", "Ursula von der Leyen", "Coalition internationale
+// pour le Sahel" when it opens with an organization head).
+func (st *state) extendName(toks []nlp.Token, i int) int {
+	lx := st.x.lx
+	w := st.tokText(toks[i])
+	f := nlp.Fold(w)
+	if lx.Is(f, lexicon.ClassFunc) || lx.Is(f, lexicon.ClassParticle) {
+		return i
+	}
+	head := lx.Is(f, lexicon.ClassOrgHead)
+	j := i + 1
+	end := j
+	for j < len(toks) && j-i < 10 {
+		t := toks[j]
+		w := st.tokText(t)
+		if t.Kind != nlp.Word {
+			if w == "&" || w == "-" {
+				j++
+				continue
+			}
+			break
+		}
+		f := nlp.Fold(w)
+		switch {
+		case isCaps(w) && !lx.Is(f, lexicon.ClassFunc):
+			j++
+			end = j
+			continue
+		case lx.Is(f, lexicon.ClassParticle):
+			j++
+			continue
+		case head && !lx.Is(f, lexicon.ClassFunc) && j-i <= 3 && !st.verbLike(f):
+			j++ // "Coalition internationale", "Forces armées"
+			continue
+		}
+		break
+	}
+	return end
+}
+
+// verbLike reports whether a lower-case word is a common verb form that
+// ends an organization name ("a", "est", "said").
+func (st *state) verbLike(f string) bool {
+	switch f {
+	case "a", "est", "sont", "ont", "avait", "etait", "sera", "said", "says", "is", "was", "has", "had", "will", "would":
+		return true
+	}
+	return false
+}
+
+// name classifies the capitalised sequence [i, j) that no list knows.
+func (st *state) name(toks []nlp.Token, i, j int) {
+	lx := st.x.lx
+	first := st.tokText(toks[i])
+	ffirst := nlp.Fold(first)
+	last := st.tokText(toks[j-1])
+	start, end := toks[i].Start, toks[j-1].End
+	text := st.text[start:end]
+	n := j - i
+	title := st.titleBefore(toks, i)
+	role, roleTok := st.roleAround(toks, i, j)
+	misc := false
+	for k := i; k < j; k++ {
+		if lx.Is(st.fold(toks[k]), lexicon.ClassMisc) {
+			misc = true
+		}
+	}
+	switch {
+	case misc:
+		// An event, a competition or a prize: not scored as PER, ORG or LOC.
+	case allCapsLine(st.text, toks) && !title && role == "":
+		// A headline or a results line in capitals: too little to go on.
+	case n == 1 && (len(first) < 3 || repeated(first)):
+		// "C", "XXX": initials and placeholders.
+	case lx.Is(ffirst, lexicon.ClassOrgHead) && n > 1, lx.Is(nlp.Fold(last), lexicon.ClassOrgTail) && n > 1:
+		st.add(mention{start: start, end: end, typ: veille.TypeORG, id: "veille:org/" + slug(text), name: text, tok: i})
+	case title || role != "" || lx.FirstName(first) && n > 1:
+		st.person(start, end, text, role, i)
+	case n == 1 && st.surname(first) != "":
+		st.person(start, end, text, "", i)
+	case allCaps(first) && n == 1:
+		st.add(mention{start: start, end: end, typ: veille.TypeORG, id: "veille:org/" + slug(text), name: text, tok: i})
+	case n == 1 && initial(st.text, toks, i) && !st.capsSeen[ffirst]:
+		// A sentence-initial capital nothing else supports: a common word.
+	case n == 1 && st.lowSeen[ffirst]:
+		// Written in lower case elsewhere: a common word here too.
+	case n >= 2 && n <= 4 && !strings.ContainsAny(text, "&"):
+		st.person(start, end, text, "", i)
+	case n == 1 && adjectival(ffirst):
+		// "Kurdish", "European": a group or language, not scored.
+	case n == 1 && !allCaps(first):
+		// A lone capitalised word no list knows: in French often a common
+		// noun written with a capital (État, République); left out.
+	default:
+		st.add(mention{start: start, end: end, typ: veille.TypeORG, id: "veille:org/" + slug(text), name: text, tok: i})
+	}
+	_ = roleTok
+}
+
+// allCapsLine reports whether the unit is written in capitals (a
+// headline or a sports results line).
+func allCapsLine(text string, toks []nlp.Token) bool {
+	up, low := 0, 0
+	for _, t := range toks {
+		for _, r := range text[t.Start:t.End] {
+			switch {
+			case unicode.IsUpper(r):
+				up++
+			case unicode.IsLower(r):
+				low++
+			}
+		}
+	}
+	return up > 8 && low*4 < up
+}
+
+// repeated reports whether w is one letter repeated ("XXX").
+func repeated(w string) bool {
+	r0, _ := utf8.DecodeRuneInString(w)
+	for _, r := range w {
+		if r != r0 {
+			return false
+		}
+	}
+	return true
+}
+
+// adjectival reports whether a folded word has the ending of a
+// nationality, language or group adjective (Kurdish, Sudanese, Moslem
+// aside, European, Islamic).
+func adjectival(f string) bool {
+	for _, suf := range []string{"ish", "ese", "ian", "ean", "ic", "an", "ois", "aise", "ien", "ienne"} {
+		if strings.HasSuffix(f, suf) && len(f) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// titleBefore reports whether token i follows a title ("M.", "Mme", "Dr").
+func (st *state) titleBefore(toks []nlp.Token, i int) bool {
+	k := i - 1
+	if k >= 0 && st.tokText(toks[k]) == "." {
+		k--
+	}
+	return k >= 0 && st.x.lx.Is(nlp.Fold(st.tokText(toks[k])), lexicon.ClassTitle)
+}
+
+// roleAround finds a role word just before the name [i, j) ("le
+// porte-parole, Baba Cissé", "President Assimi Goïta") or just after
+// it ("Baba Cissé, porte-parole du gouvernement"), and returns the role
+// phrase with its complement.
+func (st *state) roleAround(toks []nlp.Token, i, j int) (string, int) {
+	lx := st.x.lx
+	k := i - 1
+	if k >= 0 && st.tokText(toks[k]) == "," {
+		k--
+	}
+	for back := 0; k >= 0 && back < 2; back++ {
+		f := nlp.Fold(st.tokText(toks[k]))
+		if lx.Is(f, lexicon.ClassRole) {
+			return st.rolePhrase(toks, k), k
+		}
+		if k > 0 && lx.Is(nlp.Fold(st.tokText(toks[k-1]))+" "+f, lexicon.ClassRole) {
+			return st.rolePhrase(toks, k-1), k - 1
+		}
+		// "le porte-parole du gouvernement, X": skip back over a short complement.
+		if back == 0 && (toks[k].Kind == nlp.Word) {
+			k--
+			continue
+		}
+		break
+	}
+	if j+1 < len(toks) && st.tokText(toks[j]) == "," {
+		k := j + 1
+		if f := nlp.Fold(st.tokText(toks[k])); (f == "le" || f == "la" || f == "l'" || f == "the" || f == "a" || f == "un" || f == "une") && k+1 < len(toks) {
+			k++
+		}
+		if lx.Is(nlp.Fold(st.tokText(toks[k])), lexicon.ClassRole) {
+			return st.rolePhrase(toks, k), k
+		}
+	}
+	return "", -1
+}
+
+// rolePhrase returns the role word at token k with its complement
+// ("porte-parole du gouvernement malien"); a bare role word takes the
+// complement it had earlier in the article.
+func (st *state) rolePhrase(toks []nlp.Token, k int) string {
+	phrase := st.roleComplement(toks, k)
+	if len(phrase) > toks[k].End-toks[k].Start {
+		return phrase
+	}
+	word := nlp.Fold(st.tokText(toks[k]))
+	for _, u := range st.units {
+		if u.span.Start >= toks[k].Start {
+			break
+		}
+		for q, t := range u.toks {
+			if t.End > toks[k].Start {
+				break
+			}
+			if nlp.Fold(t.Text(st.text)) == word {
+				if p := st.roleComplement(u.toks, q); len(p) > len(phrase) {
+					phrase = p
+				}
+			}
+		}
+	}
+	return phrase
+}
+
+// roleComplement returns the role word at token k with the "de …"
+// complement that follows it, if any (at most three words).
+func (st *state) roleComplement(toks []nlp.Token, k int) string {
+	start, end := toks[k].Start, toks[k].End
+	j := k + 1
+	if j < len(toks) {
+		switch nlp.Fold(st.tokText(toks[j])) {
+		case "du", "de", "des", "d'", "of":
+			e := j + 1
+			words := 0
+			for e < len(toks) && words < 3 && toks[e].Kind == nlp.Word {
+				f := nlp.Fold(st.tokText(toks[e]))
+				if st.verbLike(f) || f == "tout" || f == "qui" || f == "que" || f == "et" || f == "and" {
+					break
+				}
+				if !st.x.lx.Is(f, lexicon.ClassParticle) {
+					words++
+				}
+				e++
+			}
+			if words > 0 {
+				end = toks[e-1].End
+			}
+		}
+	}
+	return st.text[start:end]
+}
+
+// surname returns the person ID whose last name is w, "" when none.
+func (st *state) surname(w string) string {
+	for k := len(st.ms) - 1; k >= 0; k-- {
+		m := st.ms[k]
+		if m.typ != veille.TypePER {
+			continue
+		}
+		name := m.name
+		if i := strings.LastIndexByte(name, ' '); i >= 0 && name[i+1:] == w {
+			return m.id
+		}
+	}
+	return ""
+}
+
+// person records a person mention, linked to a full name said before
+// when it is a surname alone.
+func (st *state) person(start, end int, text, role string, tok int) {
+	id := "veille:per/" + slug(text)
+	name := text
+	if !strings.Contains(text, " ") {
+		if prev := st.surname(text); prev != "" {
+			id = prev
+			for _, m := range st.ms {
+				if m.id == prev {
+					name = m.name
+					break
+				}
+			}
+		}
+	}
+	st.add(mention{start: start, end: end, typ: veille.TypePER, id: id, name: name, role: role, tok: tok})
+}
+
+func (st *state) add(m mention) { st.ms = append(st.ms, m) }
+
+// resolve chooses a city for each ambiguous place name, then builds
+// entities, mentions and places.
+func (st *state) resolve() Result {
+	lx := st.x.lx
+	countries := map[string]int{}
+	for _, m := range st.ms {
+		if m.country != "" {
+			countries[m.country]++
+		}
+	}
+	for k := range st.ms {
+		m := &st.ms[k]
+		if len(m.cities) == 0 {
+			continue
+		}
+		best := st.bestCity(m.cities, countries, st.contextCountry(m.end))
+		c := lx.Cities[best]
+		lat, lon := c.Lat, c.Lon
+		m.id = "geonames:" + itoa(c.ID)
+		m.name, m.country, m.lat, m.lon = c.Name, c.Country, &lat, &lon
+	}
+	var r Result
+	byID := map[string]int{}
+	sort.SliceStable(st.ms, func(i, j int) bool { return st.ms[i].start < st.ms[j].start })
+	for _, m := range st.ms {
+		if n := len(r.Mentions); n > 0 && r.Mentions[n-1].End > m.start {
+			continue // overlapping: keep the first
+		}
+		idx, ok := byID[m.id]
+		if !ok {
+			idx = len(r.Entities)
+			byID[m.id] = idx
+			r.Entities = append(r.Entities, veille.Entity{ID: m.id, Type: m.typ, Name: m.name, Country: m.country, Lat: m.lat, Lon: m.lon, Mentions: []int{}})
+		}
+		e := &r.Entities[idx]
+		if m.role != "" && len(m.role) > len(e.Role) {
+			e.Role = m.role
+		}
+		if m.typ == veille.TypePER && len(m.name) > len(e.Name) {
+			e.Name = m.name
+		}
+		e.Mentions = append(e.Mentions, len(r.Mentions))
+		r.Mentions = append(r.Mentions, veille.Mention{Span: veille.Span{Start: m.start, End: m.end}, Text: st.text[m.start:m.end], Type: m.typ, EntityID: m.id})
+		if m.feature != "" && m.lat != nil {
+			r.Places = append(r.Places, veille.Place{Span: veille.Span{Start: m.start, End: m.end}, Text: st.text[m.start:m.end],
+				ID: m.id, Name: m.name, Country: m.country, FeatureClass: m.feature, Lat: *m.lat, Lon: *m.lon})
+		}
+	}
+	return r
+}
+
+// bestCity chooses among cities of one name: a country written just
+// after the name (ctx) first, then the countries of the article, then
+// population, capitals a little ahead.
+func (st *state) bestCity(cities []int32, countries map[string]int, ctx string) int32 {
+	best, bestScore := cities[0], math.Inf(-1)
+	for _, ci := range cities {
+		c := st.x.lx.Cities[ci]
+		s := math.Log10(float64(c.Pop + 10))
+		if countries[c.Country] > 0 {
+			s += 3
+		}
+		if ctx != "" && c.Country == ctx {
+			s += 10
+		}
+		if c.Feature == "PPLC" {
+			s++
+		}
+		if s > bestScore {
+			best, bestScore = ci, s
+		}
+	}
+	return best
+}
+
+// contextCountry returns the country written just after a place name
+// ("Bangui (Centrafrique)", "Paris, Texas" → US via its state name when
+// it is a city of that country), or "".
+func (st *state) contextCountry(end int) string {
+	rest := st.text[end:min(len(st.text), end+60)]
+	rest = strings.TrimLeft(rest, " ")
+	if rest == "" || (rest[0] != ',' && rest[0] != '(') {
+		return ""
+	}
+	rest = strings.TrimLeft(rest[1:], " ")
+	toks := nlp.Tokenize(rest, 0, len(rest))
+	if len(toks) == 0 {
+		return ""
+	}
+	sub := &state{x: st.x, text: rest}
+	m, ok := sub.lookup(toks, 0)
+	if !ok {
+		return ""
+	}
+	for _, e := range m.entries {
+		switch e.Kind {
+		case lexicon.KindCountry:
+			return st.x.lx.Countries[e.Index].Code
+		case lexicon.KindRegion:
+			return st.x.lx.Regions[e.Index].Country
+		}
+	}
+	return ""
+}
+
+// slug makes an ID part of a name: lower case, no accents, words joined by
+// hyphens.
+func slug(s string) string {
+	f := nlp.Fold(s)
+	var b strings.Builder
+	dash := false
+	for _, r := range f {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		} else {
+			dash = true
+		}
+	}
+	return b.String()
+}
+
+func itoa(n int) string {
+	var buf [20]byte
+	i := len(buf)
+	for {
+		i--
+		buf[i] = byte('0' + n%10)
+		n /= 10
+		if n == 0 {
+			break
+		}
+	}
+	return string(buf[i:])
+}
+
+var _ = utf8.RuneError
+
+// Geocode resolves the place name text[sp] on its own, with the
+// countries of an earlier Recognize result r as context: a country, a
+// nationality (its country), a city or a region of the gazetteer. It
+// serves callers that know where a toponym is (the geo evaluation).
+func (x *Recognizer) Geocode(text string, sp veille.Span, r Result) (veille.Place, bool) {
+	lx := x.lx
+	name := text[sp.Start:sp.End]
+	name = strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s")
+	es := lx.Names(lexicon.Key(name))
+	if len(es) == 0 {
+		return veille.Place{}, false
+	}
+	place := veille.Place{Span: sp, Text: text[sp.Start:sp.End]}
+	countries := map[string]int{}
+	for _, e := range r.Entities {
+		if e.Country != "" {
+			countries[e.Country] += len(e.Mentions)
+		}
+	}
+	var cities []int32
+	for _, e := range es {
+		switch e.Kind {
+		case lexicon.KindCountry, lexicon.KindDemonym:
+			if e.Kind == lexicon.KindDemonym && slices.ContainsFunc(es, func(o lexicon.Entry) bool { return o.Kind == lexicon.KindCountry }) {
+				continue
+			}
+			c := lx.Countries[e.Index]
+			place.ID, place.Name, place.Country, place.FeatureClass, place.Lat, place.Lon = "iso3166:"+c.Code, c.NameEN, c.Code, "A", c.Lat, c.Lon
+			return place, true
+		case lexicon.KindCity:
+			cities = append(cities, e.Index)
+		}
+	}
+	if len(cities) > 0 {
+		st := &state{x: x, text: text}
+		c := lx.Cities[st.bestCity(cities, countries, st.contextCountry(sp.End))]
+		place.ID, place.Name, place.Country, place.FeatureClass, place.Lat, place.Lon = "geonames:"+itoa(c.ID), c.Name, c.Country, "P", c.Lat, c.Lon
+		return place, true
+	}
+	for _, e := range es {
+		if e.Kind == lexicon.KindArea {
+			a := lx.Areas[e.Index]
+			place.ID, place.Name, place.FeatureClass, place.Lat, place.Lon = "geonames:"+itoa(a.ID), a.Name, "L", a.Lat, a.Lon
+			return place, true
+		}
+		if e.Kind == lexicon.KindRegion {
+			g := lx.Regions[e.Index]
+			place.ID, place.Name, place.Country, place.FeatureClass, place.Lat, place.Lon = "iso3166-2:"+g.Code, g.Name, g.Country, "A", g.Lat, g.Lon
+			return place, true
+		}
+	}
+	return veille.Place{}, false
+}

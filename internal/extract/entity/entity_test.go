@@ -1,0 +1,209 @@
+package entity
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/veille/veille"
+	"github.com/veille/veille/internal/nlp"
+)
+
+func recognize(text string) Result {
+	text = nlp.Normalize(text)
+	seg := nlp.Segment(text)
+	return New().Recognize(text, append(seg.Sentences, seg.Headings...))
+}
+
+// find returns the entity with a mention written as text, or nil.
+func find(r Result, text string) *veille.Entity {
+	for i, e := range r.Entities {
+		for _, m := range e.Mentions {
+			if r.Mentions[m].Text == text {
+				return &r.Entities[i]
+			}
+		}
+	}
+	return nil
+}
+
+func TestEntities(t *testing.T) {
+	cases := []struct {
+		text, mention, id, typ string
+	}{
+		{"Le Mali et la Russie sont en passe de conclure un accord.", "Mali", "iso3166:ML", "GPE"},
+		{"Le Mali et la Russie sont en passe de conclure un accord.", "Russie", "iso3166:RU", "GPE"},
+		{"Des mercenaires russes sont arrivés.", "russes", "veille:norp/RU", "NORP"},
+		{"Le groupe Wagner opère en Centrafrique.", "Centrafrique", "iso3166:CF", "GPE"},
+		{"La République centrafricaine a signé.", "République centrafricaine", "iso3166:CF", "GPE"},
+		{"The Central African Republic signed.", "Central African Republic", "iso3166:CF", "GPE"},
+		{"Paris a sollicité les Etats-Unis.", "Etats-Unis", "iso3166:US", "GPE"},
+		{"The U.S. army left.", "U.S.", "iso3166:US", "GPE"},
+		{"Des émissaires à Bamako et à Moscou.", "Moscou", "geonames:524901", "GPE"},
+		{"Des émissaires à Bamako et à Moscou.", "Bamako", "geonames:2460596", "GPE"},
+		{"Il vit en Côte d'Ivoire depuis 2010.", "Côte d'Ivoire", "iso3166:CI", "GPE"},
+		{"Il rentre du Burkina Faso.", "Burkina Faso", "iso3166:BF", "GPE"},
+		{"L'Arabie saoudite a répondu.", "Arabie saoudite", "iso3166:SA", "GPE"},
+		{"Il a atterri à Abu Dhabi hier.", "Abu Dhabi", "geonames:292968", "GPE"},
+		{"La France a protesté.", "France", "iso3166:FR", "GPE"},
+		{"Ils ont vu les Forces armées maliennes (FAMa) puis les FAMa sont parties.", "FAMa", "veille:org/fama", "ORG"},
+		{"L'Union des artisans du Niger (UAN) a protesté. L'UAN a signé.", "UAN", "veille:org/uan", "ORG"},
+		{"Un porte-parole du gouvernement malien a parlé.", "gouvernement malien", "veille:org/government/ML", "ORG"},
+		{"The Malian government denied it.", "Malian government", "veille:org/government/ML", "ORG"},
+		{"Selon Reuters, c'est fait.", "Reuters", "veille:org/reuters", "ORG"},
+		{"Il a quitté Bangui (Centrafrique) hier.", "Bangui", "geonames:2389853", "GPE"},
+		{"He grew up in Paris, Texas.", "Paris", "geonames:4717560", "GPE"},
+	}
+	for _, c := range cases {
+		r := recognize(c.text)
+		e := find(r, c.mention)
+		if e == nil {
+			t.Errorf("%q: no entity for %q; got %+v", c.text, c.mention, r.Mentions)
+			continue
+		}
+		if e.ID != c.id || e.Type != c.typ {
+			t.Errorf("%q: %q is %s %s, want %s %s", c.text, c.mention, e.Type, e.ID, c.typ, c.id)
+		}
+	}
+}
+
+func TestNoEntity(t *testing.T) {
+	for _, text := range []string{
+		"Les démocraties sont fragiles.",
+		"Selon nos informations, rien n'est fait.",
+		"Alors que la crise dure, tout change.",
+		"Le peuple attend.",
+		"Ce sont des rumeurs.",
+	} {
+		r := recognize(text)
+		for _, m := range r.Mentions {
+			if strings.HasPrefix(text, m.Text) {
+				t.Errorf("%q: sentence-initial %q taken as %s", text, m.Text, m.Type)
+			}
+		}
+	}
+}
+
+func TestNeverPerson(t *testing.T) {
+	for _, text := range []string{
+		"Il vit en Côte d'Ivoire.", "Le Burkina Faso a voté.", "L'Arabie saoudite a répondu.", "Il est à Abu Dhabi.",
+		"Long Beach, Californie, a voté.",
+	} {
+		for _, m := range recognize(text).Mentions {
+			if m.Type == veille.TypePER {
+				t.Errorf("%q: %q taken as a person", text, m.Text)
+			}
+		}
+	}
+}
+
+func TestCountryNotTown(t *testing.T) {
+	r := recognize("La France a protesté. En France, on attend.")
+	for _, p := range r.Places {
+		if p.ID != "iso3166:FR" {
+			t.Errorf("France resolved to %s %s", p.ID, p.Name)
+		}
+	}
+}
+
+func TestPersonRole(t *testing.T) {
+	text := "Un porte-parole du gouvernement malien a parlé. « Ce sont des rumeurs », a dit le porte-parole, Baba Cissé. Cissé a ajouté que rien n'était fait."
+	r := recognize(text)
+	e := find(r, "Baba Cissé")
+	if e == nil || e.Type != veille.TypePER {
+		t.Fatalf("no person Baba Cissé: %+v", r.Mentions)
+	}
+	if e.Role != "porte-parole du gouvernement malien" {
+		t.Errorf("role = %q", e.Role)
+	}
+	if s := find(r, "Cissé"); s == nil || s.ID != e.ID {
+		t.Errorf("surname alone not linked to %s: %+v", e.ID, s)
+	}
+	r = recognize("Le président Assimi Goïta a reçu M. Dupont à Bamako.")
+	if e := find(r, "Assimi Goïta"); e == nil || e.Type != veille.TypePER || e.Role != "président" {
+		t.Errorf("Assimi Goïta: %+v", e)
+	}
+	if e := find(r, "Dupont"); e == nil || e.Type != veille.TypePER {
+		t.Errorf("Dupont: %+v", e)
+	}
+}
+
+func TestUnresolvedLeavesOthers(t *testing.T) {
+	r := recognize("À Zorglubville et à Bamako, le Mali attend.")
+	if find(r, "Bamako") == nil || find(r, "Mali") == nil {
+		t.Errorf("mentions lost: %+v", r.Mentions)
+	}
+}
+
+func TestSpans(t *testing.T) {
+	text := "Le Mali et la Russie, selon Reuters. Le porte-parole, Baba Cissé, l’a dit à Moscou."
+	r := recognize(text)
+	for _, m := range r.Mentions {
+		if !m.In(len(text)) || text[m.Start:m.End] != m.Text {
+			t.Errorf("bad span %+v", m)
+		}
+	}
+	for i, e := range r.Entities {
+		for _, k := range e.Mentions {
+			if r.Mentions[k].EntityID != e.ID {
+				t.Errorf("entity %d: mention %d names %s", i, k, r.Mentions[k].EntityID)
+			}
+		}
+	}
+}
+
+// TestSeed checks the seed article of ../shared when it is there.
+func TestSeed(t *testing.T) {
+	files, _ := filepath.Glob("../../../../shared/seed/*.txt")
+	if len(files) == 0 {
+		t.Skip("../shared/seed not found")
+	}
+	b, err := os.ReadFile(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := recognize(string(b))
+	ids := map[string]*veille.Entity{}
+	for i, e := range r.Entities {
+		ids[e.ID] = &r.Entities[i]
+	}
+	for _, id := range []string{"iso3166:ML", "iso3166:RU", "iso3166:FR", "iso3166:US", "iso3166:CF",
+		"veille:org/wagner", "veille:org/reuters", "veille:org/fama", "veille:org/coalition-sahel",
+		"veille:org/government/ML", "geonames:2460596", "geonames:524901"} {
+		if ids[id] == nil {
+			t.Errorf("seed: no entity %s", id)
+		}
+	}
+	if e := ids["geonames:2460596"]; e != nil && (e.Country != "ML" || e.Lat == nil) {
+		t.Errorf("Bamako: %+v", e)
+	}
+	var baba *veille.Entity
+	for i, e := range r.Entities {
+		if e.Name == "Baba Cissé" {
+			baba = &r.Entities[i]
+		}
+		if e.Type != veille.TypeNORP && e.Type != veille.TypeGPE && (e.Name == "Le" || e.Name == "Selon" || e.Name == "Alors" || e.Name == "CFA") {
+			t.Errorf("seed: entity %q", e.Name)
+		}
+	}
+	if baba == nil || baba.Role != "porte-parole du gouvernement malien" {
+		t.Errorf("seed: Baba Cissé = %+v", baba)
+	}
+}
+
+func FuzzRecognize(f *testing.F) {
+	for _, s := range []string{"Le Mali (ML) et M. X", "(A) (", "Forces (F)", "le porte-parole, ", "Paris, ", "U.S. (US)"} {
+		f.Add(s)
+	}
+	x := New()
+	f.Fuzz(func(t *testing.T, s string) {
+		seg := nlp.Segment(s)
+		r := x.Recognize(s, append(seg.Sentences, seg.Headings...))
+		for _, m := range r.Mentions {
+			if !m.In(len(s)) {
+				t.Fatalf("span %v out of %d", m.Span, len(s))
+			}
+		}
+	})
+}

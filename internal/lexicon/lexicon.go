@@ -1,0 +1,424 @@
+// Package lexicon holds veille's embedded name lists: a gazetteer of
+// countries (names, official names and demonyms in English and French),
+// cities with GeoNames IDs, populations and coordinates, organizations,
+// and word classes (titles, roles, organization heads) used to recognise
+// entities. Generated files come from gen.go (see its doc for the sources
+// and versions, also named in each file's header and in NOTICE); the
+// other files under data/ are reviewed lists of ours.
+//
+//	lx := lexicon.Default()
+//	for _, e := range lx.Names(lexicon.Key("Moscou")) { … } // the city of Moscow
+//
+// Default loads everything once, on first use, in a few milliseconds.
+package lexicon
+
+//go:generate go run gen.go -npm /tmp/gaz
+
+import (
+	"bufio"
+	"embed"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/veille/veille/internal/nlp"
+)
+
+//go:embed data/*.tsv data/*.txt
+var files embed.FS
+
+// Kind says what a name names.
+type Kind uint8
+
+// Kinds of names.
+const (
+	KindCountry Kind = iota + 1 // a country (Index into Countries)
+	KindDemonym                 // a nationality adjective or noun (Index into Countries)
+	KindCity                    // a populated place (Index into Cities)
+	KindOrg                     // an organization (Index into Orgs)
+	KindRegion                  // a state, province or region (Index into Regions)
+	KindArea                    // a continent (Index into Areas)
+)
+
+// Area is a continent or a larger area of the GeoNames gazetteer.
+type Area struct {
+	ID       int // GeoNames ID
+	Name     string
+	Lat, Lon float64
+}
+
+// Entry is one thing a name may name.
+type Entry struct {
+	Kind  Kind
+	Index int32
+	// Exact, when not empty, is the only spelling that may match: short
+	// all-capital names ("US", "AP", "EI") must be written so.
+	Exact string
+}
+
+// Country is a country or territory with an ISO 3166-1 code.
+type Country struct {
+	Code           string // ISO 3166-1 alpha-2
+	NameEN, NameFR string
+	Demonym        string  // English nationality adjective ("Malian"), "" when unknown
+	Lat, Lon       float64 // a central point, WGS 84
+}
+
+// City is a populated place of the GeoNames gazetteer.
+type City struct {
+	ID       int    // GeoNames ID
+	Name     string // GeoNames name (English where GeoNames has one)
+	Country  string // ISO 3166-1 alpha-2
+	Admin    string // GeoNames admin1 code
+	Feature  string // GeoNames feature code: PPLC capital, PPLA admin seat, PPL…
+	Pop      int
+	Lat, Lon float64
+}
+
+// Region is a first-level subdivision of a country.
+type Region struct {
+	Code     string // ISO 3166-2 when the source has it ("US-TX"), else country + source code
+	Country  string
+	Name     string
+	Lat, Lon float64
+}
+
+// Org is an organization of our curated list.
+type Org struct {
+	ID      string // "veille:org/wagner"
+	Kind    string // government, army, armed-group, pmc, international, agency, media, company, party, ngo
+	Name    string
+	Country string // ISO 3166-1 alpha-2, "" when international
+}
+
+// Word classes (data/words.tsv).
+const (
+	ClassTitle    = "title"    // M., Mme, Mr, Dr: precedes a person's name
+	ClassRole     = "role"     // président, porte-parole, minister
+	ClassOrgHead  = "orghead"  // Coalition, Ministère, Union: heads an organization name
+	ClassOrgTail  = "orgtail"  // Group, Inc, Party: ends an organization name
+	ClassGov      = "gov"      // gouvernement, government, autorités: + nationality = a government
+	ClassFunc     = "func"     // never starts a name (Le, Selon, The)
+	ClassParticle = "particle" // lower-case word allowed inside a name (de, van, of)
+	ClassMisc     = "misc"     // makes a name an event or a prize (Cup, Open, Festival)
+)
+
+// Lexicon is the loaded set of lists. It is read-only and safe for
+// concurrent use.
+type Lexicon struct {
+	Countries []Country
+	Cities    []City
+	Orgs      []Org
+	Regions   []Region
+	Areas     []Area
+	// MaxTokens is the length in tokens of the longest name.
+	MaxTokens int
+
+	names     map[string][]Entry
+	prefixes  map[string]bool // keys that begin a longer name ("burkina")
+	words     map[string][]string
+	first     map[string]bool
+	countryIx map[string]int
+}
+
+// Default returns the embedded lexicon, loaded on first use.
+var Default = sync.OnceValue(func() *Lexicon {
+	lx, err := load()
+	if err != nil {
+		panic("lexicon: embedded data: " + err.Error()) // the files are part of the binary
+	}
+	return lx
+})
+
+// Key returns the lookup key of a name: its tokens (nlp.Tokenize) folded
+// (nlp.Fold) and joined by one space.
+func Key(name string) string {
+	if n := len(name); n > 1 && !strings.ContainsRune(name, ' ') && (name[n-1] == '\'' || strings.HasSuffix(name, "’")) {
+		return nlp.Fold(name) // an elided word on its own: "l'", "jusqu'"
+	}
+	toks := nlp.Tokenize(name, 0, len(name))
+	parts := make([]string, 0, len(toks))
+	for _, t := range toks {
+		if t.Kind == nlp.Punct && t.Text(name) == "." {
+			continue // "Washington D.C" and "M" match with or without dots
+		}
+		parts = append(parts, nlp.Fold(t.Text(name)))
+	}
+	return strings.Join(parts, " ")
+}
+
+// Names returns what the name with the given key (see Key) may name.
+func (lx *Lexicon) Names(key string) []Entry { return lx.names[key] }
+
+// Continues reports whether some name begins with key followed by more
+// tokens, so that a longer match may still be found.
+func (lx *Lexicon) Continues(key string) bool { return lx.prefixes[key] }
+
+// Classes returns the word classes of a word or phrase key (see Key):
+// "title", "role"… or nil.
+func (lx *Lexicon) Classes(key string) []string { return lx.words[key] }
+
+// Is reports whether the key has the given word class.
+func (lx *Lexicon) Is(key, class string) bool {
+	for _, c := range lx.words[key] {
+		if c == class {
+			return true
+		}
+	}
+	return false
+}
+
+// FirstName reports whether the word (any case) is a known first name.
+func (lx *Lexicon) FirstName(w string) bool { return lx.first[nlp.Fold(w)] }
+
+// Country returns the country with the ISO 3166-1 alpha-2 code.
+func (lx *Lexicon) Country(code string) (Country, bool) {
+	i, ok := lx.countryIx[code]
+	if !ok {
+		return Country{}, false
+	}
+	return lx.Countries[i], true
+}
+
+func (lx *Lexicon) add(name string, e Entry) {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return
+	}
+	if isShortCaps(name) {
+		e.Exact = name
+	}
+	k := Key(name)
+	if k == "" {
+		return
+	}
+	for _, old := range lx.names[k] {
+		if old == e {
+			return
+		}
+	}
+	lx.names[k] = append(lx.names[k], e)
+	for i := 0; i < len(k); i++ {
+		if k[i] == ' ' {
+			lx.prefixes[k[:i]] = true
+		}
+	}
+	if n := strings.Count(k, " ") + 1; n > lx.MaxTokens {
+		lx.MaxTokens = n
+	}
+}
+
+// isShortCaps reports whether name is an acronym of at most five letters
+// written in capitals ("US", "U.S.", "AFP"), which must match as written.
+func isShortCaps(name string) bool {
+	letters := 0
+	for _, r := range name {
+		switch {
+		case unicode.IsUpper(r) || unicode.IsDigit(r):
+			letters++
+		case r == '.' || r == '-':
+		default:
+			return false
+		}
+	}
+	return letters <= 5
+}
+
+// lines calls fn with the tab-separated fields of each line of a data
+// file, skipping "#" comments and blank lines.
+func lines(name string, fn func(f []string) error) error {
+	fh, err := files.Open("data/" + name)
+	if err != nil {
+		return err
+	}
+	defer fh.Close()
+	sc := bufio.NewScanner(fh)
+	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := sc.Text()
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		if err := fn(strings.Split(line, "\t")); err != nil {
+			return &lineError{name, n, err}
+		}
+	}
+	return sc.Err()
+}
+
+type lineError struct {
+	file string
+	line int
+	err  error
+}
+
+func (e *lineError) Error() string { return e.file + ":" + strconv.Itoa(e.line) + ": " + e.err.Error() }
+
+type fieldsError int
+
+func (e fieldsError) Error() string { return "want " + strconv.Itoa(int(e)) + " fields" }
+
+func split(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, "|")
+}
+
+func load() (*Lexicon, error) {
+	lx := &Lexicon{names: map[string][]Entry{}, prefixes: map[string]bool{}, words: map[string][]string{}, first: map[string]bool{}, countryIx: map[string]int{}}
+	err := lines("countries.tsv", func(f []string) error {
+		if len(f) != 8 {
+			return fieldsError(8)
+		}
+		lat, _ := strconv.ParseFloat(f[1], 64)
+		lon, _ := strconv.ParseFloat(f[2], 64)
+		i := int32(len(lx.Countries))
+		lx.countryIx[f[0]] = int(i)
+		dem, _, _ := strings.Cut(f[6], "|")
+		lx.Countries = append(lx.Countries, Country{Code: f[0], NameEN: f[3], NameFR: f[4], Demonym: dem, Lat: lat, Lon: lon})
+		for _, n := range append([]string{f[3], f[4]}, split(f[5])...) {
+			lx.add(n, Entry{Kind: KindCountry, Index: i})
+		}
+		for _, n := range append(split(f[6]), split(f[7])...) {
+			lx.add(n, Entry{Kind: KindDemonym, Index: i})
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = lines("country_aliases.tsv", func(f []string) error {
+		if len(f) != 2 {
+			return fieldsError(2)
+		}
+		i, ok := lx.countryIx[f[1]]
+		if !ok {
+			return fieldsError(2)
+		}
+		lx.add(f[0], Entry{Kind: KindCountry, Index: int32(i)})
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	cityIx := map[int]int32{}
+	err = lines("cities.tsv", func(f []string) error {
+		if len(f) != 9 {
+			return fieldsError(9)
+		}
+		id, err := strconv.Atoi(f[0])
+		if err != nil {
+			return err
+		}
+		pop, _ := strconv.Atoi(f[5])
+		lat, _ := strconv.ParseFloat(f[6], 64)
+		lon, _ := strconv.ParseFloat(f[7], 64)
+		i := int32(len(lx.Cities))
+		cityIx[id] = i
+		lx.Cities = append(lx.Cities, City{ID: id, Name: f[1], Country: f[2], Admin: f[3], Feature: f[4], Pop: pop, Lat: lat, Lon: lon})
+		for _, n := range append([]string{f[1]}, split(f[8])...) {
+			lx.add(n, Entry{Kind: KindCity, Index: i})
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = lines("exonyms.tsv", func(f []string) error {
+		if len(f) != 2 {
+			return fieldsError(2)
+		}
+		id, _ := strconv.Atoi(f[1])
+		i, ok := cityIx[id]
+		if !ok {
+			return fieldsError(2)
+		}
+		lx.add(f[0], Entry{Kind: KindCity, Index: i})
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = lines("regions.tsv", func(f []string) error {
+		if len(f) != 6 {
+			return fieldsError(6)
+		}
+		lat, _ := strconv.ParseFloat(f[3], 64)
+		lon, _ := strconv.ParseFloat(f[4], 64)
+		i := int32(len(lx.Regions))
+		lx.Regions = append(lx.Regions, Region{Code: f[0], Country: f[1], Name: f[2], Lat: lat, Lon: lon})
+		for _, n := range append([]string{f[2]}, split(f[5])...) {
+			lx.add(n, Entry{Kind: KindRegion, Index: i})
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = lines("areas.tsv", func(f []string) error {
+		if len(f) != 5 {
+			return fieldsError(5)
+		}
+		id, err := strconv.Atoi(f[0])
+		if err != nil {
+			return err
+		}
+		lat, _ := strconv.ParseFloat(f[2], 64)
+		lon, _ := strconv.ParseFloat(f[3], 64)
+		i := int32(len(lx.Areas))
+		lx.Areas = append(lx.Areas, Area{ID: id, Name: f[1], Lat: lat, Lon: lon})
+		for _, n := range append([]string{f[1]}, split(f[4])...) {
+			lx.add(n, Entry{Kind: KindArea, Index: i})
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = lines("orgs.tsv", func(f []string) error {
+		if len(f) != 5 {
+			return fieldsError(5)
+		}
+		i := int32(len(lx.Orgs))
+		lx.Orgs = append(lx.Orgs, Org{ID: "veille:org/" + f[0], Kind: f[1], Name: f[2], Country: f[4]})
+		for _, n := range append([]string{f[2]}, split(f[3])...) {
+			lx.add(n, Entry{Kind: KindOrg, Index: i})
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = lines("words.tsv", func(f []string) error {
+		if len(f) != 2 {
+			return fieldsError(2)
+		}
+		k := Key(f[0])
+		lx.words[k] = append(lx.words[k], f[1])
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, name := range []string{"firstnames.txt", "firstnames_fr.txt"} {
+		err = lines(name, func(f []string) error {
+			lx.first[nlp.Fold(f[0])] = true
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return lx, nil
+}
+
+// IsCapitalized reports whether s starts with an upper-case letter.
+func IsCapitalized(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
