@@ -4,9 +4,11 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"github.com/veille/veille"
 	"github.com/veille/veille/internal/extract"
+	"github.com/veille/veille/internal/ingest"
 	"github.com/veille/veille/internal/pipeline"
 )
 
@@ -29,6 +31,10 @@ Prints one JSON line per article: {"article": {…, "id": …, "text": …}, "an
 		fmt.Fprintln(m.Stderr, "veille analyze: give a FILE or - (stdin)")
 		return errUsage
 	}
+	if *maxRec <= 0 || *maxRec > ingest.MaxRecordBytesLimit {
+		fmt.Fprintf(m.Stderr, "veille analyze: --max-record-bytes must be between 1 and %d\n", int64(ingest.MaxRecordBytesLimit))
+		return errUsage
+	}
 	opts := pipeline.DefaultOptions()
 	opts.Read.MaxRecordBytes = *maxRec
 	opts.Read.Stdin = m.Stdin
@@ -37,7 +43,11 @@ Prints one JSON line per article: {"article": {…, "id": …, "text": …}, "an
 		if p.Kind == "failed" {
 			failed++
 		}
-		fmt.Fprintf(m.Stderr, "%s: %s: %s\n", p.Kind, p.Origin, p.Reason)
+		reason := p.Reason
+		if !strings.HasPrefix(reason, p.Origin) {
+			reason = p.Origin + ": " + reason
+		}
+		fmt.Fprintf(m.Stderr, "%s: %s\n", p.Kind, reason)
 	}
 	enc := json.NewEncoder(m.Stdout)
 	enc.SetEscapeHTML(false)

@@ -41,8 +41,8 @@ func (m *Main) ingest(ctx context.Context, args []string) error {
 		fmt.Fprintf(m.Stderr, "veille ingest: --fetch must be never or missing, not %q\n", *fetch)
 		return errUsage
 	}
-	if *maxRec <= 0 {
-		fmt.Fprintln(m.Stderr, "veille ingest: --max-record-bytes must be positive")
+	if *maxRec <= 0 || *maxRec > ingest.MaxRecordBytesLimit {
+		fmt.Fprintf(m.Stderr, "veille ingest: --max-record-bytes must be between 1 and %d\n", int64(ingest.MaxRecordBytesLimit))
 		return errUsage
 	}
 	st, err := openStore(ctx, *dbPath)
@@ -107,6 +107,10 @@ func (m *Main) ingest(ctx context.Context, args []string) error {
 	}
 	if err != nil {
 		fmt.Fprintln(m.Stderr, sum.String())
+		if ctx.Err() != nil {
+			fmt.Fprintln(m.Stderr, "veille ingest: interrupted; every committed batch is stored, and running the same ingest again stores the rest")
+			return exitError{130}
+		}
 		return err
 	}
 	warn := ""

@@ -221,3 +221,25 @@ func TestCommandLineForms(t *testing.T) {
 		}
 	}
 }
+
+// TestSourceIDsAreScoped: the same corpus id in two datasets names two
+// articles, not two versions of one.
+func TestSourceIDsAreScoped(t *testing.T) {
+	dir := t.TempDir()
+	env := map[string]string{"VEILLE_DB": filepath.Join(dir, "v.db")}
+	os.WriteFile(filepath.Join(dir, "a.jsonl"), []byte(`{"id": "1", "text": "La CEDEAO lève les sanctions."}`+"\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "b.jsonl"), []byte(`{"id": "1", "text": "Le match de football est reporté."}`+"\n"), 0o644)
+	_, stderr, code := run(t, env, "", "ingest", filepath.Join(dir, "a.jsonl"), filepath.Join(dir, "b.jsonl"))
+	if code != 0 || !strings.Contains(stderr, "new=2 updated=0") {
+		t.Fatalf("%d %s", code, stderr)
+	}
+	// The same id in the same file with an edited text is a new version.
+	os.WriteFile(filepath.Join(dir, "a.jsonl"), []byte(`{"id": "1", "text": "La CEDEAO lève enfin les sanctions."}`+"\n"), 0o644)
+	_, stderr, _ = run(t, env, "", "ingest", filepath.Join(dir, "a.jsonl"))
+	if !strings.Contains(stderr, "new=0 updated=1") {
+		t.Errorf("edited record: %s", stderr)
+	}
+	if stdout, _, _ := run(t, env, "", "search", "CEDEAO", "--json"); strings.Count(stdout, "\n") != 1 {
+		t.Errorf("search CEDEAO = %q", stdout)
+	}
+}

@@ -23,9 +23,11 @@ import (
 	"github.com/veille/veille"
 )
 
-// feedSizeFactor bounds a feed document: it is read whole, so it may hold
-// up to feedSizeFactor × Options.MaxRecordBytes (20 MB by default).
-const feedSizeFactor = 4
+// feedSizeFactor bounds a feed document: it is parsed whole (gofeed builds
+// every item in memory, about 40 bytes of heap per byte of feed for tiny
+// items), so it may hold at most feedSizeFactor × Options.MaxRecordBytes
+// (5 MB by default) to keep memory bounded.
+const feedSizeFactor = 1
 
 // summaryMaxRunes is the length, in characters of plain text, under which
 // the text of a feed item that links to a page is taken for a summary of
@@ -73,7 +75,7 @@ func readFeedDoc(ctx context.Context, name string, r io.Reader, httpCharset stri
 	case len(feed.Items) == 0:
 		return emit(Result{Origin: name, Skip: "feed has no items"})
 	}
-	results := feedResults(name, feed, langs)
+	results := feedResults(name, feed, langs, opts.MaxRecordBytes)
 	return emitFeedResults(ctx, results, opts, emit)
 }
 
@@ -181,7 +183,7 @@ func xmlRoot(b []byte) (string, error) {
 
 // feedResults turns the items of feed into results, in feed order: a
 // record per item, or a skip for an empty item (neither text nor title).
-func feedResults(name string, feed *gofeed.Feed, langs []string) []Result {
+func feedResults(name string, feed *gofeed.Feed, langs []string, maxRecord int64) []Result {
 	out := make([]Result, 0, len(feed.Items))
 	for i, it := range feed.Items {
 		origin := name + "#" + strconv.Itoa(i)
@@ -215,6 +217,10 @@ func feedResults(name string, feed *gofeed.Feed, langs []string) []Result {
 			rec.Text = clean(it.Description)
 		}
 		rec.TextIsHTML = LooksLikeHTML(rec.Text)
+		if maxRecord > 0 && int64(len(rec.Text)+len(rec.Title)) > maxRecord {
+			out = append(out, Result{Origin: origin, Err: inputError(origin, fmt.Errorf("%w (%d bytes; raise --max-record-bytes)", ErrTooLarge, maxRecord))})
+			continue
+		}
 		if rec.Text == "" && rec.Title == "" {
 			out = append(out, Result{Origin: origin, Skip: "feed item has neither text nor title"})
 			continue

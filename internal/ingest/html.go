@@ -107,6 +107,9 @@ func readHTML(ctx context.Context, name string, r io.Reader, opts Options, emit 
 // (see minArticleWords, maxLinkShare). It does no I/O and does not bound
 // the page's size: callers cap it first (Options.MaxRecordBytes).
 func ExtractHTML(page []byte, pageURL, contentType string) (*Record, error) {
+	if n := countTags(page, maxHTMLElements+1); n > maxHTMLElements {
+		return nil, fmt.Errorf("HTML: more than %d elements (a DOM that size would take too much memory)", maxHTMLElements)
+	}
 	text, _ := decodeHTML(page, contentType)
 	doc, err := html.Parse(bytes.NewReader(text))
 	if err != nil {
@@ -163,6 +166,24 @@ func ExtractHTML(page []byte, pageURL, contentType string) (*Record, error) {
 		*f = strings.ToValidUTF8(*f, "\uFFFD")
 	}
 	return rec, nil
+}
+
+// maxHTMLElements bounds the elements of a page: news pages hold a few
+// thousand; the DOM costs a few hundred bytes per element.
+const maxHTMLElements = 200_000
+
+// countTags counts start tags ("<" then a letter) in page, up to limit.
+func countTags(page []byte, limit int) int {
+	n := 0
+	for i := 0; i+1 < len(page) && n < limit; i++ {
+		if page[i] == '<' {
+			c := page[i+1] | 0x20
+			if 'a' <= c && c <= 'z' {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 func isHTTPURL(s string) bool {

@@ -102,6 +102,9 @@ type Options struct {
 	Exclude []string
 }
 
+// MaxRecordBytesLimit is the largest accepted Options.MaxRecordBytes (1 TiB).
+const MaxRecordBytesLimit = 1 << 40
+
 // DefaultOptions returns 5 MB records, no page fetching, a 30 s client
 // timeout and 4 concurrent fetches.
 func DefaultOptions() Options {

@@ -10,6 +10,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/veille/veille"
 )
@@ -66,36 +67,129 @@ func readLine(br *bufio.Reader, max int64, buf []byte) (line []byte, tooLarge bo
 }
 
 // readJSONArray reads a JSON array of article objects, one element at a
-// time.
+// time: an element over the size cap is skipped as it streams by (memory
+// stays bounded by the cap) and fails alone, named "file#N".
 func readJSONArray(ctx context.Context, name string, br *bufio.Reader, opts Options, emit Emit) error {
-	dec := json.NewDecoder(br)
-	tok, err := dec.Token()
-	if err != nil {
+	if err := skipJSONSpace(br); err != nil {
 		return emit(Result{Origin: name, Err: inputError(name, fmt.Errorf("JSON: %w", err))})
 	}
-	if d, ok := tok.(json.Delim); !ok || d != '[' {
+	if c, err := br.ReadByte(); err != nil || c != '[' {
 		return emit(Result{Origin: name, Err: inputError(name, fmt.Errorf("%w: JSON that is neither an array nor objects", ErrUnsupportedFormat))})
 	}
-	for i := 0; dec.More(); i++ {
+	for i := 0; ; i++ {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		origin := name + "#" + strconv.Itoa(i)
-		var raw json.RawMessage
-		if err := dec.Decode(&raw); err != nil {
-			return emit(Result{Origin: origin, Err: inputError(origin, fmt.Errorf("JSON: %w", err))})
+		elem, tooLarge, done, err := nextArrayElement(br, opts.MaxRecordBytes)
+		if done {
+			return nil
 		}
-		if int64(len(raw)) > opts.MaxRecordBytes {
-			if e := emit(Result{Origin: origin, Err: inputError(origin, fmt.Errorf("%w (%d bytes)", ErrTooLarge, opts.MaxRecordBytes))}); e != nil {
+		if err != nil {
+			if err == io.EOF || errors.Is(err, io.ErrUnexpectedEOF) {
+				err = fmt.Errorf("JSON: array truncated (no closing ]): %w", io.ErrUnexpectedEOF)
+			}
+			return emit(Result{Origin: origin, Err: inputError(origin, err)})
+		}
+		if tooLarge {
+			if e := emit(Result{Origin: origin, Err: inputError(origin, fmt.Errorf("%w (%d bytes; raise --max-record-bytes)", ErrTooLarge, opts.MaxRecordBytes))}); e != nil {
 				return e
 			}
 			continue
 		}
-		if e := emitJSONObject(origin, raw, veille.FormatJSON, emit); e != nil {
+		if e := emitJSONObject(origin, elem, veille.FormatJSON, emit); e != nil {
 			return e
 		}
 	}
-	return nil
+}
+
+func skipJSONSpace(br *bufio.Reader) error {
+	for {
+		c, err := br.ReadByte()
+		if err != nil {
+			return err
+		}
+		if c != ' ' && c != '\t' && c != '\n' && c != '\r' {
+			return br.UnreadByte()
+		}
+	}
+}
+
+// nextArrayElement reads the next element of a JSON array whose opening
+// bracket was consumed: done at the closing bracket; tooLarge when the
+// element is longer than max bytes (its bytes are then not kept). Strings
+// and nesting are followed so that commas and brackets inside them do not
+// end the element; the element itself is validated by the caller.
+func nextArrayElement(br *bufio.Reader, max int64) (elem []byte, tooLarge, done bool, err error) {
+	for {
+		if err = skipJSONSpace(br); err != nil {
+			return nil, false, false, err
+		}
+		c, _ := br.ReadByte()
+		if c == ']' {
+			return nil, false, true, nil
+		}
+		if c != ',' {
+			br.UnreadByte()
+			break
+		}
+	}
+	var buf []byte
+	var n int64
+	depth, inString, escaped := 0, false, false
+	add := func(c byte) {
+		n++
+		if n > max {
+			tooLarge = true
+			buf = nil
+			return
+		}
+		buf = append(buf, c)
+	}
+	for {
+		c, err := br.ReadByte()
+		if err != nil {
+			return nil, tooLarge, false, err
+		}
+		if inString {
+			add(c)
+			switch {
+			case escaped:
+				escaped = false
+			case c == '\\':
+				escaped = true
+			case c == '"':
+				inString = false
+				if depth == 0 {
+					return buf, tooLarge, false, nil
+				}
+			}
+			continue
+		}
+		switch c {
+		case '"':
+			inString = true
+		case '{', '[':
+			depth++
+		case '}', ']':
+			if depth == 0 { // the end of the array after a scalar
+				br.UnreadByte()
+				return buf, tooLarge, false, nil
+			}
+			depth--
+			add(c)
+			if depth == 0 {
+				return buf, tooLarge, false, nil
+			}
+			continue
+		case ',', ' ', '\t', '\n', '\r':
+			if depth == 0 {
+				br.UnreadByte()
+				return buf, tooLarge, false, nil
+			}
+		}
+		add(c)
+	}
 }
 
 // Field-name variants, tried in order.
@@ -111,6 +205,14 @@ var (
 )
 
 func emitJSONObject(origin string, raw []byte, format veille.Format, emit Emit) error {
+	// encoding/json would turn invalid UTF-8 into U+FFFD silently: repair
+	// it first, and say so.
+	warning := ""
+	if !utf8.Valid(raw) {
+		var fixed string
+		fixed, warning = repairUTF8(string(raw))
+		raw = []byte(fixed)
+	}
 	var m map[string]any
 	if err := json.Unmarshal(raw, &m); err != nil {
 		var ute *json.UnmarshalTypeError
@@ -119,7 +221,7 @@ func emitJSONObject(origin string, raw []byte, format veille.Format, emit Emit) 
 		}
 		return emit(Result{Origin: origin, Err: inputError(origin, fmt.Errorf("JSON: %w", err))})
 	}
-	rec := &Record{Origin: origin, Format: format}
+	rec := &Record{Origin: origin, Format: format, Warning: warning}
 	rec.SourceID = pick(m, idKeys)
 	rec.URL = pick(m, urlKeys)
 	rec.Outlet = pick(m, outletKeys)

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -353,5 +354,97 @@ func Test200MBOneLine(t *testing.T) {
 		if grown := int64(after.HeapInuse) - int64(before.HeapInuse); grown > 64<<20 {
 			t.Errorf("%s: heap grew by %d MB reading a 200 MB line", name, grown>>20)
 		}
+	}
+}
+
+func TestJSONArrayStreaming(t *testing.T) {
+	opts := DefaultOptions()
+	opts.MaxRecordBytes = 1 << 20
+	// A 50 MB element between two good ones: it fails alone, without being
+	// held in memory.
+	r := io.MultiReader(strings.NewReader(`[{"text":"un"}, {"text":"`), &endless{n: 50 << 20}, strings.NewReader(`"}, {"text":"deux, [trois]"}, 3]`))
+	var got []Result
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	if err := ReadStream(context.Background(), "big.json", r, opts, func(res Result) error { got = append(got, res); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	runtime.ReadMemStats(&after)
+	if len(got) != 4 || got[0].Record == nil || !errors.Is(got[1].Err, ErrTooLarge) || got[2].Record == nil || got[2].Record.Text != "deux, [trois]" || got[3].Err == nil {
+		t.Fatalf("got %+v", got)
+	}
+	if !strings.Contains(got[1].Err.Error(), "big.json#1") {
+		t.Errorf("failure does not name the element: %v", got[1].Err)
+	}
+	if grown := int64(after.HeapInuse) - int64(before.HeapInuse); grown > 16<<20 {
+		t.Errorf("heap grew by %d MB", grown>>20)
+	}
+	// Truncated array: the good elements before the cut are kept.
+	got = nil
+	ReadStream(context.Background(), "cut.json", strings.NewReader(`[{"text":"un"}, {"text":"de`), opts, func(res Result) error { got = append(got, res); return nil })
+	if len(got) != 2 || got[0].Record == nil || got[1].Err == nil || !strings.Contains(got[1].Err.Error(), "truncated") {
+		t.Errorf("truncated array: %+v", got)
+	}
+}
+
+func TestEncodingsAndBOM(t *testing.T) {
+	dir := t.TempDir()
+	utf16 := []byte{0xff, 0xfe}
+	for _, r := range "Le député a voté." {
+		utf16 = append(utf16, byte(r), byte(r>>8))
+	}
+	p16 := writeFile(t, dir, "u16.txt", utf16)
+	bomJSONL := writeFile(t, dir, "bom.jsonl", []byte("\xef\xbb\xbf{\"text\": \"Premier.\"}\n{\"text\": \"Second.\"}\n"))
+	latin := writeFile(t, dir, "latin.jsonl", []byte("{\"text\": \"Le pr\xe9sident \xe0 Bamako.\"}\n"))
+	for path, want := range map[string]string{p16: "Le député a voté.", bomJSONL: "Premier.", latin: "Le président à Bamako."} {
+		res := collect(t, []string{path}, DefaultOptions())
+		if len(res) == 0 || res[0].Record == nil {
+			t.Errorf("%s: %+v", path, res)
+			continue
+		}
+		a, warns, err := Normalize(res[0].Record, time.Now())
+		if err != nil || a.Text != want {
+			t.Errorf("%s: text %q err %v, want %q", path, a.Text, err, want)
+		}
+		if path == latin && len(warns) == 0 {
+			t.Errorf("Latin-1 JSONL repaired without a warning")
+		}
+	}
+}
+
+func TestSpecialFiles(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "pipe.jsonl")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	done := make(chan []Result, 1)
+	go func() { done <- collect(t, []string{fifo}, DefaultOptions()) }()
+	select {
+	case res := <-done:
+		if len(res) != 1 || res[0].Err == nil || !strings.Contains(res[0].Err.Error(), "not a regular file") {
+			t.Errorf("fifo: %+v", res)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("reading a named pipe blocked")
+	}
+	// A folder named through a symlink is walked; links inside are reported.
+	real := filepath.Join(dir, "real")
+	writeFile(t, real, "a.txt", []byte("Un article."))
+	os.Symlink(real, filepath.Join(dir, "link"))
+	os.Symlink("/dev/zero", filepath.Join(real, "zero"))
+	res := collect(t, []string{filepath.Join(dir, "link")}, DefaultOptions())
+	var recs, skips int
+	for _, r := range res {
+		if r.Record != nil {
+			recs++
+		}
+		if r.Skip != "" {
+			skips++
+		}
+	}
+	if recs != 1 || skips != 1 {
+		t.Errorf("symlinked folder: %d records, %d skips: %+v", recs, skips, res)
 	}
 }

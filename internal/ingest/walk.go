@@ -12,6 +12,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 )
 
 // Walk reads every path in order: a file, a folder (recursively, in
@@ -52,7 +55,18 @@ func walkPath(ctx context.Context, root string, opts Options, emit Emit) error {
 	if !info.IsDir() {
 		return ReadFile(ctx, root, opts, emit)
 	}
-	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+	// A folder named through a symbolic link is walked where it points;
+	// links inside it are not followed (loops, devices), but reported.
+	walkRoot := root
+	if resolved, err := filepath.EvalSymlinks(root); err == nil {
+		walkRoot = resolved
+	}
+	return filepath.WalkDir(walkRoot, func(path string, d fs.DirEntry, err error) error {
+		if walkRoot != root {
+			if rel, rerr := filepath.Rel(walkRoot, path); rerr == nil {
+				path = filepath.Join(root, rel)
+			}
+		}
 		if cerr := ctx.Err(); cerr != nil {
 			return cerr
 		}
@@ -61,7 +75,7 @@ func walkPath(ctx context.Context, root string, opts Options, emit Emit) error {
 			if e := emit(Result{Origin: path, Err: inputError(path, unwrapPathError(err))}); e != nil {
 				return e
 			}
-			if d != nil && d.IsDir() && path != root {
+			if d != nil && d.IsDir() && path != root && path != walkRoot {
 				return fs.SkipDir
 			}
 			return nil
@@ -72,8 +86,14 @@ func walkPath(ctx context.Context, root string, opts Options, emit Emit) error {
 			}
 			return nil
 		}
-		if strings.HasPrefix(d.Name(), ".") || !d.Type().IsRegular() {
+		if strings.HasPrefix(d.Name(), ".") {
 			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			return emit(Result{Origin: path, Skip: "symbolic link (not followed inside a folder; name its target to read it)"})
+		}
+		if !d.Type().IsRegular() {
+			return emit(Result{Origin: path, Skip: "not a regular file (" + d.Type().String() + ")"})
 		}
 		if excluded(path, opts.Exclude) {
 			return emit(Result{Origin: path, Skip: "the store's own file"})
@@ -128,6 +148,11 @@ func ReadFile(ctx context.Context, path string, opts Options, emit Emit) error {
 	if docNames[stem] && (strings.HasSuffix(base, ".md") || strings.HasSuffix(base, ".txt") || !strings.Contains(base, ".")) {
 		return emit(Result{Origin: path, Skip: "documentation file"})
 	}
+	// Named pipes, devices and sockets would block or never end: only
+	// regular files are read (stdin is "-").
+	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
+		return emit(Result{Origin: path, Err: inputError(path, fmt.Errorf("not a regular file (%s); use - to read standard input", fi.Mode().Type()))})
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return emit(Result{Origin: path, Err: inputError(path, unwrapPathError(err))})
@@ -153,6 +178,13 @@ func ReadStream(ctx context.Context, name string, r io.Reader, opts Options, emi
 		src = &gzipErrReader{r: zr}
 		br = bufio.NewReaderSize(src, 64<<10)
 		src = br
+	}
+	// A UTF-16 text (with its byte order mark) is read as UTF-8; a UTF-8
+	// byte order mark is dropped.
+	if bom, _ := br.Peek(3); len(bom) >= 2 && (bom[0] == 0xff && bom[1] == 0xfe || bom[0] == 0xfe && bom[1] == 0xff) {
+		br = bufio.NewReaderSize(transform.NewReader(br, unicode.BOMOverride(unicode.UTF8.NewDecoder())), 64<<10)
+	} else if len(bom) == 3 && bom[0] == 0xef && bom[1] == 0xbb && bom[2] == 0xbf {
+		br.Discard(3)
 	}
 	kind, err := sniff(name, br)
 	if err != nil {

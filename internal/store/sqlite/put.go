@@ -145,6 +145,19 @@ func (e *entry) name() string {
 	return e.id
 }
 
+// originFile returns the file part of an origin: "a.jsonl" for
+// "a.jsonl:12" or "a.jsonl#3".
+func originFile(origin string) string {
+	i := len(origin)
+	for i > 0 && origin[i-1] >= '0' && origin[i-1] <= '9' {
+		i--
+	}
+	if i > 0 && i < len(origin) && (origin[i-1] == ':' || origin[i-1] == '#') {
+		return origin[:i-1]
+	}
+	return origin
+}
+
 // nanos returns t in Unix nanoseconds, or now's when t is zero.
 func nanos(t, now time.Time) int64 {
 	if t.IsZero() {
@@ -165,6 +178,7 @@ type current struct {
 // connection.
 type putStmts struct {
 	byAlias, byID, byHash, byOldHash, hasOldHash *sql.Stmt
+	bySource                                     *sql.Stmt
 	insert, saveStale, archive, update           *sql.Stmt
 	linkSource, linkAlias                        *sql.Stmt
 	unindexStale, clearStale, index              *sql.Stmt
@@ -184,6 +198,11 @@ func (s *putStmts) each() []struct {
 	}{
 		{&s.byAlias, `SELECT ` + articleState + ` FROM articles WHERE id = (SELECT article_id FROM aliases WHERE alias = ?)`},
 		{&s.byID, `SELECT ` + articleState + ` FROM articles WHERE id = ?`},
+		// A source id names an article only within its outlet (or, with no
+		// outlet, within the file it was read from): "1" in two datasets is
+		// two articles.
+		{&s.bySource, `SELECT ` + articleState + ` FROM articles WHERE id = (SELECT article_id FROM sources
+			WHERE source_id = ?1 AND outlet = ?2 AND (?2 != '' OR substr(origin, 1, length(?3)) = ?3) LIMIT 1)`},
 		{&s.byHash, `SELECT ` + articleState + ` FROM articles WHERE hash = ? ORDER BY rowid LIMIT 1`},
 		{&s.byOldHash, `SELECT ` + articleState + ` FROM articles WHERE id = (SELECT id FROM article_versions WHERE hash = ? LIMIT 1)`},
 		{&s.hasOldHash, `SELECT count(*) FROM article_versions WHERE id = ? AND hash = ?`},
@@ -273,11 +292,13 @@ func lookup(ctx context.Context, st *sql.Stmt, args ...any) (*current, error) {
 
 // resolve finds the article the entry names by URL, source id or ID.
 func (p *putter) resolve(ctx context.Context, e *entry) (*current, error) {
-	for _, k := range []string{e.url, e.sourceID} {
-		if k == "" {
-			continue
+	if e.url != "" {
+		if c, err := lookup(ctx, p.byAlias, e.url); c != nil || err != nil {
+			return c, err
 		}
-		if c, err := lookup(ctx, p.byAlias, k); c != nil || err != nil {
+	} else if e.sourceID != "" {
+		src := e.sources[0]
+		if c, err := lookup(ctx, p.bySource, e.sourceID, src.Outlet, originFile(src.Origin)); c != nil || err != nil {
 			return c, err
 		}
 	}

@@ -273,6 +273,15 @@ func (db *DB) migrate(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	// A database that holds tables but no migrations table is not a veille
+	// store: refuse to add ours to it.
+	var tables, ours int
+	if err := db.write.QueryRowContext(ctx, `SELECT count(*), count(*) FILTER (WHERE name = 'migrations') FROM sqlite_schema WHERE type = 'table'`).Scan(&tables, &ours); err != nil {
+		return fmt.Errorf("sqlite: read schema: %w", err)
+	}
+	if tables > 0 && ours == 0 {
+		return fmt.Errorf("sqlite: %s is an SQLite database but not a veille store (it has %d tables of its own); give another --db", db.path, tables)
+	}
 	if _, err := db.write.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS migrations (
 		version    INTEGER PRIMARY KEY,
 		name       TEXT    NOT NULL,

@@ -555,3 +555,29 @@ func BenchmarkSearch(b *testing.B) {
 		}
 	}
 }
+
+func TestOpenRefusesForeignDatabase(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "other.db")
+	raw, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.Exec(`CREATE TABLE users (name TEXT)`); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
+	if db, err := Open(ctx, path, Options{}); err == nil || !strings.Contains(err.Error(), "not a veille store") {
+		if db != nil {
+			db.Close()
+		}
+		t.Fatalf("Open(foreign) = %v", err)
+	}
+	raw, _ = sql.Open("sqlite", path)
+	defer raw.Close()
+	var n int
+	raw.QueryRow(`SELECT count(*) FROM sqlite_schema WHERE type = 'table'`).Scan(&n)
+	if n != 1 {
+		t.Errorf("foreign database now has %d tables, want 1", n)
+	}
+}
