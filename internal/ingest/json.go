@@ -306,10 +306,5 @@ func LooksLikeHTML(s string) bool {
 		}
 		i += 1 + k
 	}
-	for _, e := range []string{"&amp;", "&lt;", "&gt;", "&quot;", "&#", "&nbsp;", "&rsquo;", "&eacute;"} {
-		if strings.Contains(s, e) {
-			return true
-		}
-	}
-	return false
+	return strings.IndexByte(s, '&') >= 0 && leftoverEntity.MatchString(s)
 }

@@ -99,6 +99,7 @@ func TestJSONLinesVariants(t *testing.T) {
 		`{"_id": "a2", "link": "https://ex.org/2", "source": {"id": "x", "name": "Src"}, "publishedAt": "2023-02-01T10:00:00Z", "lang": "en-gb", "headline": "T2", "content": "Plain text body here."}`,
 		`{"id": "a3", "title": "Only a title", "text": ""}`,
 		`{"id": "a5", "title": "Wagner&amp;#x27;s men", "text": "<p>The group&amp;#x27;s chief</p>"}`,
+		`{"id": "a6", "title": "Niger&apos;s junta", "text": "The &apos;globs&apos; of it &amp; more"}`,
 		`not json`,
 		`[1, 2]`,
 		`{"id": "a4", "text": "", "title": ""}`,
@@ -115,13 +116,16 @@ func TestJSONLinesVariants(t *testing.T) {
 			fails = append(fails, r.Err)
 		}
 	}
-	if len(recs) != 4 || len(fails) != 3 {
-		t.Fatalf("records=%d failures=%d (%v), want 4 and 3", len(recs), len(fails), fails)
+	if len(recs) != 5 || len(fails) != 3 {
+		t.Fatalf("records=%d failures=%d (%v), want 5 and 3", len(recs), len(fails), fails)
+	}
+	if e, _, _ := Normalize(recs[4], time.Now()); e.Text != "The 'globs' of it & more" || e.Title != "Niger's junta" {
+		t.Errorf("entities without tags: title %q text %q", e.Title, e.Text)
 	}
 	if d, _, _ := Normalize(recs[3], time.Now()); d.Text != "The group's chief" || d.Title != "Wagner's men" {
 		t.Errorf("double-escaped entities: title %q text %q", d.Title, d.Text)
 	}
-	if !strings.Contains(fails[0].Error(), "x.jsonl:5") {
+	if !strings.Contains(fails[0].Error(), "x.jsonl:6") {
 		t.Errorf("failure does not name the line: %v", fails[0])
 	}
 	a, _, err := Normalize(recs[0], time.Now())
