@@ -28,7 +28,7 @@ var evalTasks = map[string]func(ctx context.Context, paths []string, misses bool
 	},
 	"geo": func(ctx context.Context, paths []string, misses bool, _ string) (*eval.Report, error) {
 		return eval.Geo(ctx, paths, misses)
-	}, "quotes": nil, "claims": nil,
+	}, "quotes": eval.Quotes, "claims": eval.Claims,
 	"amounts": eval.Amounts,
 }
 

@@ -58,6 +58,8 @@ func Default() *Pipeline {
 		amount.Stage[*Document]{In: func(d *Document) amount.Input {
 			return amount.Input{Text: d.Text, Lang: d.Lang, Published: d.Article.Published, Sentences: d.Sentences}
 		}},
+		quotes{},
+		NewClaims(),
 	)
 }
 

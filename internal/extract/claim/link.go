@@ -1,0 +1,115 @@
+package claim
+
+import (
+	"strings"
+
+	"github.com/veille/veille"
+	"github.com/veille/veille/internal/nlp"
+)
+
+// link fills Denies and Confirms. A denial or a confirmation bears on the
+// earlier claims that are not yet settled (hedged, future or reported)
+// and come from another source: those sharing at least two content words
+// with it, or, when a denial names nothing of its own (« Ce sont des
+// rumeurs »), every such claim made by a named source.
+func link(in Input, cs []veille.Claim) {
+	words := make([]map[string]bool, len(cs))
+	for i := range cs {
+		words[i] = contentWords(in.Text, cs[i])
+	}
+	for i := range cs {
+		c := &cs[i]
+		confirm := c.Certainty != veille.CertaintyDenied && confirms(c.Cues)
+		if c.Certainty != veille.CertaintyDenied && !confirm {
+			continue
+		}
+		var shared, sourced []string
+		for j := range i {
+			t := cs[j]
+			switch t.Certainty {
+			case veille.CertaintyHedged, veille.CertaintyFuture, veille.CertaintyReported:
+			default:
+				continue
+			}
+			if t.Source != "" && strings.EqualFold(t.Source, c.Source) {
+				continue
+			}
+			n := 0
+			for w := range words[i] {
+				if words[j][w] {
+					n++
+				}
+			}
+			if n >= 2 {
+				shared = append(shared, t.ID)
+			}
+			if t.Source != "" {
+				sourced = append(sourced, t.ID)
+			}
+		}
+		ids := shared
+		if len(ids) == 0 && !confirm && unspecific(c.Cues) {
+			ids = sourced
+		}
+		if confirm {
+			c.Confirms = ids
+		} else {
+			c.Denies = ids
+		}
+	}
+}
+
+// unspecific reports whether a denial cue names no claim of its own: a
+// rumour, « c'est faux », a fake.
+func unspecific(cues []string) bool {
+	for _, c := range cues {
+		f := nlp.Fold(c)
+		for _, w := range []string{"rumeur", "rumor", "rumour", "faux", "fausse", "false", "fake", "mensonge", "infonde", "untrue"} {
+			if strings.Contains(f, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func confirms(cues []string) bool {
+	for _, c := range cues {
+		f := nlp.Fold(c)
+		if strings.Contains(f, "confirm") && !strings.Contains(f, "pas") && !strings.Contains(f, "not") {
+			return true
+		}
+	}
+	return false
+}
+
+// contentWords returns the folded words of at least five letters of a
+// claim, cue words and common function words left out.
+func contentWords(text string, c veille.Claim) map[string]bool {
+	cue := map[string]bool{}
+	for _, s := range c.Cues {
+		for _, t := range nlp.Tokenize(s, 0, len(s)) {
+			cue[nlp.Fold(t.Text(s))] = true
+		}
+	}
+	out := map[string]bool{}
+	for _, t := range nlp.Tokenize(text, c.Span.Start, c.Span.End) {
+		if t.Kind != nlp.Word || t.End-t.Start < 5 {
+			continue
+		}
+		w := nlp.Fold(t.Text(text))
+		if cue[w] || functionWords[w] {
+			continue
+		}
+		out[strings.TrimSuffix(w, "s")] = true
+	}
+	return out
+}
+
+var functionWords = map[string]bool{
+	"selon": true, "apres": true, "avant": true, "depuis": true, "pendant": true, "entre": true,
+	"leurs": true, "cette": true, "celui": true, "celle": true, "ceux": true, "elles": true, "notre": true,
+	"votre": true, "autre": true, "autres": true, "aussi": true, "encore": true, "toute": true, "toutes": true,
+	"about": true, "after": true, "their": true, "there": true, "which": true, "would": true, "these": true,
+	"those": true, "other": true, "where": true, "while": true,
+}

@@ -1,0 +1,37 @@
+package extract
+
+import (
+	"github.com/veille/veille"
+	"github.com/veille/veille/internal/extract/claim"
+)
+
+// Claims finds the claims of the article with their certainty, cues,
+// source chain and denies/confirms links (package claim). It runs after
+// the quotations stage, whose quotations, when present, give the sources.
+// It lives here rather than in package claim so that claim need not import
+// extract (Default imports it).
+type Claims struct{ c *claim.Classifier }
+
+// NewClaims returns the claims stage over the embedded cue lists.
+func NewClaims() Claims { return Claims{c: claim.New()} }
+
+// Name implements Extractor.
+func (Claims) Name() string { return "claims" }
+
+// Version implements Extractor.
+func (Claims) Version() int { return 1 }
+
+// Langs implements Extractor: French and English.
+func (Claims) Langs() []string { return claim.Langs }
+
+// Extract implements Extractor: sentences only, since headings are never
+// claims.
+func (e Claims) Extract(doc *Document, an *veille.Analysis) {
+	an.Claims = e.c.Claims(claim.Input{
+		Text:       doc.Text,
+		Lang:       doc.Lang,
+		Sentences:  doc.Sentences,
+		Quotations: an.Quotations,
+		Outlet:     doc.Article.Outlet,
+	})
+}

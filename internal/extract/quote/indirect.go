@@ -1,0 +1,336 @@
+package quote
+
+import (
+	"strings"
+
+	"github.com/veille/veille"
+	"github.com/veille/veille/internal/nlp"
+)
+
+// indirect finds reported speech without quote marks in sentence s:
+// "De sources X, …", "Selon X, …", "X a déclaré que …", "X said …",
+// "…, selon X", "…, a ajouté X".
+func (f *finder) indirect(s veille.Span) {
+	for _, q := range f.out {
+		if q.kind == "direct" && q.content.Start <= s.Start && s.Start < q.content.End {
+			return
+		}
+	}
+	toks := nlp.Tokenize(f.text, s.Start, s.End)
+	if len(toks) < 4 {
+		return
+	}
+	end := s.End
+	for end > s.Start && strings.ContainsRune(". \n\t!;", rune(f.text[end-1])) {
+		end--
+	}
+	w0 := f.word(toks[0])
+	// Leading "De sources diplomatiques citées par Reuters, …", "Selon X, …".
+	lead := ""
+	skip := 1
+	switch {
+	case f.lang == "fr" && (w0 == "selon" || w0 == "d'apres"):
+		lead = "selon"
+	case f.lang == "fr" && w0 == "d'" && f.word(toks[1]) == "apres":
+		lead, skip = "selon", 2
+	case f.lang == "fr" && w0 == "de" && strings.HasPrefix(f.word(toks[1]), "source"):
+		lead = "de"
+	case f.lang == "fr" && w0 == "pour" && (isCap(toks[1].Text(f.text)) && !pronouns[f.word(toks[1])] || determiners[f.word(toks[1])] && f.word(toks[1]) != "ce" && f.word(toks[1]) != "cette" || f.word(toks[1]) == "certains"):
+		lead = "selon"
+	case f.lang == "en" && w0 == "according" && f.word(toks[1]) == "to":
+		lead, skip = "selon", 2
+	}
+	if lead != "" {
+		for j := skip; j < len(toks) && j < 20; j++ {
+			if toks[j].Kind == nlp.Punct && toks[j].Text(f.text) == "," && j > skip && j+1 < len(toks) {
+				if isCap(toks[j+1].Text(f.text)) && f.nameRunsToEnd(toks[:min(len(toks), j+7)], j+1) && j+1 < len(toks) && f.appositionComma(toks, j+1) {
+					continue // "Selon la fédération des banques, Febelfin, …"
+				}
+				q := &quote{kind: "indirect", content: veille.Span{Start: toks[j+1].Start, End: end}}
+				if lead == "selon" {
+					q.cue = veille.Span{Start: toks[0].Start, End: toks[skip-1].End}
+					q.spk = veille.Span{Start: toks[skip].Start, End: toks[j-1].End}
+				} else {
+					q.cue = veille.Span{Start: toks[0].Start, End: toks[0].End}
+					q.spk = veille.Span{Start: toks[1].Start, End: toks[j-1].End}
+				}
+				f.add(q)
+				return
+			}
+		}
+	}
+	// "X a déclaré que …", "X said (that) …"; then "X a démenti …".
+	n := len(f.out)
+	f.reported(toks, end, false)
+	f.reported(toks, end, true, len(f.out) > n)
+	if len(f.out) == n {
+		f.inverted(toks, end)
+	}
+}
+
+// reported finds "X a déclaré que …" (objects false) or "X a démenti la
+// fermeture …" (objects true) in the sentence toks.
+func (f *finder) reported(toks []nlp.Token, end int, objects bool, onlyCoordinated ...bool) bool {
+	found := f.out[:len(f.out):len(f.out)]
+	for v := 1; v < len(toks)-2; v++ {
+		if objects && inside(found, toks[v].Start) {
+			continue
+		}
+		vEnd := v // last word of a multiword verb ("a fait état de")
+		multi := false
+		if n := f.multiwordAt(toks, v); n > 0 {
+			vEnd, multi = v+n-1, true
+		} else if !f.isVerb(toks[v]) {
+			continue
+		}
+		k := vEnd + 1
+		w := f.word(toks[k])
+		if f.lang == "fr" {
+			for k < len(toks)-1 && k <= v+3 && w != "que" && w != "qu'" && toks[k].Kind == nlp.Word && !f.isVerb(toks[k]) {
+				k++
+				w = f.word(toks[k])
+			}
+			switch {
+			case (w == "que" || w == "qu'") && k+1 < len(toks):
+				k++
+			case objects && (multi || f.objectVerb(toks[v])) && vEnd+1 < len(toks) && toks[vEnd+1].Kind == nlp.Word && !f.isVerb(toks[vEnd+1]) && (frAux[f.word(toks[v-1])] || !determiners[f.word(toks[v-1])]):
+				k = vEnd + 1
+				if prepositions[f.word(toks[k])] {
+					continue // "considéré comme responsable", "salué par X"
+				}
+				lemma := nlp.Fold(f.lx.verbs[f.word(toks[v])])
+				if w := f.word(toks[k]); (w == "de" || w == "d'" || w == "contre" || w == "sur") && (multi || lemma == "accuser") && k+1 < len(toks) && toks[k+1].Kind == nlp.Word {
+					k++ // "accusé de crimes", "a fait état de", "mis en garde contre"
+				}
+				for k < len(toks)-1 && (adverbs[f.word(toks[k])] || weekdays[f.word(toks[k])]) {
+					k++
+				}
+				switch f.word(toks[k]) {
+				case "a", "à", "au", "aux":
+					// "a appelé le président à intervenir", "a appelé au
+					// président d'intervenir": the infinitive.
+					// the first "de"/"à" before an infinitive, else the
+					// first at all.
+					first := -1
+					for j := k + 1; j < len(toks)-1 && j < k+14; j++ {
+						if w := f.word(toks[j]); w == "d'" || w == "de" || w == "a" {
+							if first < 0 {
+								first = j + 1
+							}
+							if infinitive(f.word(toks[j+1])) {
+								first = j + 1
+								break
+							}
+						}
+					}
+					if first > 0 {
+						k = first
+					}
+				}
+				if k >= len(toks) || toks[k].Kind != nlp.Word {
+					continue
+				}
+			default:
+				continue
+			}
+		} else {
+			lemma := f.lx.verbs[f.word(toks[v])]
+			if lemma == "tell" && toks[k].Kind == nlp.Word {
+				f.viaProbe(toks, k)
+				k++ // told reporters / told Reuters
+				if k < len(toks) && toks[k].Kind == nlp.Word && !pronouns[f.word(toks[k])] && f.word(toks[k]) != "that" {
+					k++
+				}
+			}
+			if k >= len(toks) {
+				continue
+			}
+			w = f.word(toks[k])
+			if toks[k].Kind != nlp.Word || enStop[w] && w != "that" && w != "the" && w != "a" || lemma != "say" && lemma != "tell" && w != "that" {
+				continue
+			}
+		}
+		c := v
+		for c > 0 && (f.lang == "fr" && frAux[f.word(toks[c-1])] || f.lang == "en" && enAux[f.word(toks[c-1])]) {
+			c--
+		}
+		q := &quote{kind: "indirect", content: veille.Span{Start: toks[k].Start, End: end}, cue: veille.Span{Start: toks[c].Start, End: toks[vEnd].End}}
+		f.subjectBackward(q, toks, c)
+		if q.spk.End == 0 {
+			f.sentenceSubject(q, toks, c)
+		}
+		if q.spk.End == 0 {
+			q.inherit = true
+		}
+		if f.lang == "en" && f.lx.verbs[f.word(toks[v])] == "tell" && v+1 < len(toks) {
+			f.viaAt(q, toks, v+1)
+		}
+		var coordinated bool
+		q.content.End, coordinated = f.clauseEnd(toks, k, end, objects)
+		if len(onlyCoordinated) > 0 && onlyCoordinated[0] && !coordinated {
+			continue
+		}
+		f.add(q)
+		return true
+	}
+	return false
+}
+
+// clauseEnd cuts reported content before a comma that opens another
+// clause (", tandis que", ", qui", ", selon").
+func (f *finder) clauseEnd(toks []nlp.Token, k, end int, objects bool) (int, bool) {
+	last := len(toks)
+	coordinated := false
+	for j := k + 1; j < len(toks)-1; j++ {
+		if toks[j].Kind == nlp.Punct && toks[j].Text(f.text) == "," && clauseOpeners[f.word(toks[j+1])] {
+			last = j
+			break
+		}
+		// "nie cette affirmation et affirme que …": a noun phrase ends
+		// at a coordinated verb.
+		if objects && f.word(toks[j]) == "et" && (f.isVerb(toks[j+1]) || frAux[f.word(toks[j+1])]) {
+			last, coordinated = j, true
+			break
+		}
+	}
+	// Trailing dates: "… en juin", "… mardi".
+	for last-1 > k {
+		w := f.word(toks[last-1])
+		switch {
+		case toks[last-1].Kind == nlp.Punct && strings.ContainsRune(".;,", firstRune(toks[last-1].Text(f.text))):
+		case weekdays[w]:
+		case months[w] && last-2 > k && f.word(toks[last-2]) == "en":
+			last--
+		default:
+			if last == len(toks) {
+				return end, coordinated
+			}
+			return toks[last-1].End, coordinated
+		}
+		last--
+	}
+	return toks[last-1].End, coordinated
+}
+
+func inside(qs []*quote, pos int) bool {
+	for _, q := range qs {
+		if q.content.Start <= pos && pos < q.content.End {
+			return true
+		}
+	}
+	return false
+}
+
+// infinitive reports whether a folded French word looks like an
+// infinitive.
+func infinitive(w string) bool {
+	return len(w) > 3 && (strings.HasSuffix(w, "er") || strings.HasSuffix(w, "ir") || strings.HasSuffix(w, "re"))
+}
+
+// inverted finds "…, selon X." and "…, a ajouté X." / "…, X said.": the
+// cue and speaker must close the sentence.
+func (f *finder) inverted(toks []nlp.Token, end int) {
+	for j := len(toks) - 2; j > 2; j-- {
+		if toks[j].Kind != nlp.Punct || toks[j].Text(f.text) != "," {
+			continue
+		}
+		q := &quote{kind: "indirect", content: veille.Span{Start: toks[0].Start, End: toks[j].Start}}
+		if f.cueAfter(q, toks[j].Start, end, true) && max(q.spk.End, q.cue.End) >= end-1 {
+			f.add(q)
+		}
+		return
+	}
+}
+
+func (f *finder) viaProbe([]nlp.Token, int) {}
+
+// multiwordAt returns the length of a multiword reporting verb starting
+// at toks[v] ("fait état", "mis en garde"), 0 when none.
+func (f *finder) multiwordAt(toks []nlp.Token, v int) int {
+	w := f.word(toks[v])
+	if w != "fait" && w != "mis" && w != "faisait" {
+		return 0
+	}
+	phrase := w
+	for n := 2; n <= 3 && v+n-1 < len(toks); n++ {
+		phrase += " " + f.word(toks[v+n-1])
+		if multiword[phrase] == n {
+			return n
+		}
+	}
+	return 0
+}
+
+// appositionComma reports whether the capitalized words from toks[i] end
+// at a comma.
+func (f *finder) appositionComma(toks []nlp.Token, i int) bool {
+	for k := i; k < len(toks) && k < i+6; k++ {
+		if toks[k].Kind == nlp.Punct {
+			return toks[k].Text(f.text) == ","
+		}
+		if !isCap(toks[k].Text(f.text)) && !particle(f.word(toks[k])) {
+			return false
+		}
+	}
+	return false
+}
+
+// objectVerb reports whether t is a form of a verb whose object is what
+// it reports.
+func (f *finder) objectVerb(t nlp.Token) bool {
+	lemma, ok := f.lx.verbs[f.word(t)]
+	return ok && objectVerbs[nlp.Fold(lemma)]
+}
+
+func (f *finder) add(q *quote) {
+	q.content.Start, q.content.End = trimSpace(f.text, q.content.Start, q.content.End)
+	if q.content.End <= q.content.Start {
+		return
+	}
+	f.out = append(f.out, q)
+}
+
+// merge reconciles indirect quotations with the direct ones they hold:
+// an indirect one that is only a direct quotation is dropped (the
+// direct one keeps its cue); one that holds a direct quotation and more
+// becomes "mixed" and replaces it.
+func (f *finder) merge() {
+	for _, in := range f.out {
+		if in.kind != "indirect" {
+			continue
+		}
+		for _, d := range f.out {
+			if d.kind != "direct" || d.drop {
+				continue
+			}
+			ov := min(in.content.End, d.content.End) - max(in.content.Start, d.content.Start)
+			if ov <= 0 {
+				continue
+			}
+			inner := strings.Trim(f.text[in.content.Start:in.content.End], "«»“”\"„‹› \u00a0\u202f.,")
+			dd := strings.Trim(f.text[d.content.Start:d.content.End], "«»“”\"„‹› \u00a0\u202f.,")
+			switch {
+			case inner == dd || in.content.Start >= d.content.Start:
+				in.drop = true
+				if d.inherit && in.spk.End > 0 {
+					d.cue, d.spk, d.inherit = in.cue, in.spk, false
+				}
+			case d.content.Start >= in.content.Start && d.content.End <= in.content.End:
+				in.kind = "mixed"
+				d.drop = true
+			default:
+				in.drop = true
+			}
+			if in.drop {
+				break
+			}
+		}
+	}
+	out := f.out[:0]
+	for _, q := range f.out {
+		if !q.drop {
+			out = append(out, q)
+		}
+	}
+	f.out = out
+}

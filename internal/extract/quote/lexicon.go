@@ -1,0 +1,86 @@
+package quote
+
+import (
+	"bufio"
+	"embed"
+	"strings"
+
+	"github.com/veille/veille/internal/nlp"
+)
+
+//go:embed data/*.tsv
+var dataFS embed.FS
+
+// lexicon holds the reporting-verb forms of one language, folded
+// (nlp.Fold), and the words that shape a speaker phrase.
+type lexicon struct {
+	verbs map[string]string // form → lemma
+}
+
+var lexicons = map[string]*lexicon{
+	"fr": loadLexicon("data/verbs_fr.tsv"),
+	"en": loadLexicon("data/verbs_en.tsv"),
+}
+
+func loadLexicon(name string) *lexicon {
+	b, err := dataFS.ReadFile(name)
+	if err != nil {
+		panic("quote: " + err.Error())
+	}
+	lx := &lexicon{verbs: map[string]string{}}
+	sc := bufio.NewScanner(strings.NewReader(string(b)))
+	for sc.Scan() {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		lemma, forms, ok := strings.Cut(line, "\t")
+		if !ok {
+			panic("quote: " + name + ": no tab in " + line)
+		}
+		for f := range strings.FieldsSeq(forms) {
+			lx.verbs[nlp.Fold(f)] = lemma
+		}
+	}
+	return lx
+}
+
+var (
+	frAux = set("a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "auront", "as", "ai", "avons", "avez")
+	enAux = set("has", "have", "had", "will", "would", "did", "does", "also", "later", "previously", "then", "once", "repeatedly", "recently", "just")
+	// pronouns that may stand for an earlier speaker.
+	pronouns = set("il", "elle", "ils", "elles", "on", "he", "she", "they", "it", "we", "i", "nous", "je")
+	// frStop and enStop end a speaker phrase read forwards.
+	frStop      = set("à", "au", "aux", "lors", "dans", "devant", "en", "sur", "pendant", "après", "avant", "qui", "tout", "hier", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "ce", "cette", "que", "qu'", "et", "mais", "avec", "depuis", "jeudi", "lorsqu'", "alors", "quand", "vendredi", "par", "pour")
+	enStop      = set("to", "in", "on", "at", "during", "after", "before", "when", "who", "as", "while", "last", "this", "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "that", "and", "but", "with", "about", "of", "for", "because", "if", "earlier", "today", "recently", "told", "said", "says", "adding", "according", "tonight", "than", "since", "from", "into", "by", "was", "is", "were", "are", "the", "a", "an", "his", "her")
+	adverbs     = set("donc", "également", "aussi", "encore", "déjà", "pourtant", "toutefois", "cependant", "ensuite", "enfin", "notamment", "lui", "alors", "ainsi", "also", "later", "previously", "then", "further", "repeatedly", "recently", "publiquement", "publicly")
+	determiners = set("le", "la", "les", "l'", "the", "ce", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "his", "her", "its", "their")
+	// objectVerbs take what they report as a noun phrase: "a annoncé un
+	// retrait", "a démenti toute suggestion", "accuse la Russie d'avoir…".
+	objectVerbs = set("annoncer", "démentir", "nier", "dénoncer", "accuser", "réclamer", "exiger", "demander", "appeler", "exhorter", "qualifier", "décrire", "évoquer", "confirmer", "rejeter", "contester", "minimiser", "promettre", "reconnaître", "attribuer", "imputer", "deny", "announce", "confirm", "claim", "allege", "predict", "promise", "acknowledge", "admit", "formuler", "proposer", "reprocher", "signaler", "designer", "recommander", "justifier", "nuancer", "relativiser", "parler", "faire etat", "mettre en garde", "qualifier")
+	// multiword reporting verbs: the word after "fait", "mis"… and how
+	// many words the phrase has.
+	multiword     = map[string]int{"fait etat": 2, "fait savoir": 2, "fait remarquer": 2, "fait part": 2, "mis en garde": 3, "faisait etat": 2, "mis l'accent": 2}
+	weekdays      = set("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today")
+	clauseOpeners = set("tandis", "qui", "ce", "alors", "mais", "selon", "lorsque", "dont", "while", "who", "which", "but", "according", "although", "whereas")
+	months        = set("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre")
+	prepositions  = set("comme", "par", "pour", "en", "dans", "avec", "sans", "lors", "depuis", "pendant", "as", "by", "for", "in", "with", "on", "at", "to", "after", "before", "during", "from", "of", "about")
+	// documentNouns head a speaker that is a document.
+	documentNouns = set("communiqué", "rapport", "clauses", "clause", "déclaration", "message", "lettre", "document", "texte", "statement", "report", "document", "letter", "memo", "tweet", "transcript", "study", "survey", "poll", "étude", "sondage", "ad", "résolution", "resolution")
+	// indefinite determiners mark an anonymous source.
+	indefinite = set("un", "une", "des", "plusieurs", "certains", "certaines", "quelques", "de", "d'", "a", "an", "some", "several", "two", "three", "four", "deux", "trois", "quatre", "cinq", "many", "one", "other", "others", "another")
+	anonNouns  = set("source", "sources", "temoin", "temoins", "habitant", "habitants", "responsable", "responsables", "official", "officials", "witness", "witnesses", "resident", "residents", "diplomate", "diplomates", "expert", "experts", "analyste", "analystes", "observateur", "observateurs", "aide", "aides", "insider", "insiders", "person", "people", "personnes", "militaire", "militaires", "officier", "officiers", "membre", "membres")
+	numbers    = map[string]int{"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "another": 1}
+	outlets    = set("reuters", "afp", "ap", "associated press", "bbc", "cnn", "rfi", "france 24", "le monde", "jeune afrique", "al jazeera", "fox news", "abc news", "nbc news", "cbs news", "msnbc", "politico", "the new york times", "new york times", "the washington post", "washington post", "usa today", "bloomberg", "le figaro", "libération", "liberation", "the guardian", "lci", "tv5monde", "france 2", "the associated press", "the hill", "breitbart", "breitbart news", "nbc", "abc", "cbs", "the wall street journal", "wall street journal", "axios", "the post", "the times")
+	// roleWords are the titles that link an unnamed "le porte-parole" to
+	// a person entity whose Role holds the same word.
+	roleWords = set("porte-parole", "spokesman", "spokeswoman", "spokesperson", "ministre", "minister", "president", "président", "presidente", "présidente", "premier", "procureur", "prosecutor", "secretary", "secretaire", "chef", "directeur", "director", "ambassadeur", "ambassador", "gouverneur", "governor", "maire", "mayor", "general", "général", "senator", "senateur", "candidate", "candidat", "nominee")
+)
+
+func set(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[nlp.Fold(w)] = true
+	}
+	return m
+}

@@ -1,0 +1,661 @@
+// Package quote finds quotations — direct (between quote marks, broken
+// marks included) and indirect ("X a déclaré que …", "selon X, …", "X said
+// …") — with their reporting cue, speaker, anonymous-source count,
+// affiliation and source chain (via), in French and English.
+//
+//	qs := quote.Find(quote.Input{Text: text, Lang: "fr", Paragraphs: ps, Sentences: ss}, an)
+//
+// Find reads the entities already in an (persons with roles,
+// organizations, nationalities) to resolve speakers; it is pure: text in,
+// quotations with byte spans out.
+package quote
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/veille/veille"
+	"github.com/veille/veille/internal/nlp"
+)
+
+// Extractor is the quotations stage: Name, Version and Langs for the
+// pipeline (package extract adapts it), Apply to run it.
+type Extractor struct{}
+
+// Name is the stage's stable name.
+func (Extractor) Name() string { return "quotes" }
+
+// Version grows when the output changes.
+func (Extractor) Version() int { return 1 }
+
+// Langs lists the languages covered: French and English.
+func (Extractor) Langs() []string { return []string{"fr", "en"} }
+
+// Input is what Find reads: the text, its language and its segmentation.
+type Input struct {
+	Text       string
+	Lang       string
+	Paragraphs []veille.Span
+	Sentences  []veille.Span
+}
+
+// Apply sets an.Quotations to what Find returns.
+func (Extractor) Apply(in Input, an *veille.Analysis) {
+	an.Quotations = Find(in, an)
+}
+
+// Find returns the quotations of in.Text in text order. an may be nil;
+// when given, its entities and mentions resolve speakers.
+func Find(in Input, an *veille.Analysis) []veille.Quotation {
+	lx := lexicons[in.Lang]
+	if lx == nil {
+		lx = lexicons["en"]
+		if in.Lang != "en" && in.Lang != "" {
+			return nil
+		}
+	}
+	f := &finder{text: in.Text, lang: in.Lang, lx: lx, an: an, sents: in.Sentences}
+	if f.lang == "" {
+		f.lang = "en"
+	}
+	paras := in.Paragraphs
+	if len(paras) == 0 && len(in.Text) > 0 {
+		paras = []veille.Span{{Start: 0, End: len(in.Text)}}
+	}
+	for _, p := range paras {
+		f.direct(p)
+	}
+	for _, s := range in.Sentences {
+		f.indirect(s)
+	}
+	f.merge()
+	slices.SortStableFunc(f.out, func(a, b *quote) int { return a.content.Start - b.content.Start })
+	var prev *quote
+	res := make([]veille.Quotation, 0, len(f.out))
+	for i, q := range f.out {
+		f.resolve(q, prev)
+		if q.speakerText != "" || q.speaker != "" {
+			prev = q
+		}
+		res = append(res, q.quotation(f.text, fmt.Sprintf("q%d", i+1)))
+	}
+	return res
+}
+
+// quote is a quotation being built.
+type quote struct {
+	kind        string
+	content     veille.Span
+	cue         veille.Span // zero when none
+	spk         veille.Span // speaker text; zero when none
+	speakerText string
+	speaker     string
+	speakerID   string
+	speakerType string
+	count       *int
+	affil       string
+	affilID     string
+	via         string
+	inherit     bool // no speaker of its own: takes the previous one's
+	drop        bool
+}
+
+func (q *quote) quotation(text, id string) veille.Quotation {
+	out := veille.Quotation{
+		ID: id, Kind: q.kind, Content: text[q.content.Start:q.content.End], ContentSpan: q.content,
+		Speaker: q.speaker, SpeakerID: q.speakerID, SpeakerType: q.speakerType, SpeakerCount: q.count,
+		Affiliation: q.affil, AffiliationID: q.affilID, Via: q.via,
+	}
+	if q.cue.End > q.cue.Start {
+		c := q.cue
+		out.CueSpan, out.Cue = &c, text[c.Start:c.End]
+	}
+	if q.spk.End > q.spk.Start {
+		s := q.spk
+		out.SpeakerSpan, out.SpeakerText = &s, text[s.Start:s.End]
+	}
+	return out
+}
+
+type finder struct {
+	text  string
+	lang  string
+	lx    *lexicon
+	an    *veille.Analysis
+	sents []veille.Span
+	out   []*quote
+}
+
+// mark is one quote mark and whether it opens or closes.
+type mark struct {
+	pos, end int
+	open     bool
+}
+
+func isSpace(r rune) bool {
+	return r == utf8.RuneError || unicode.IsSpace(r) || r == '\u202f' || r == '\u00a0'
+}
+
+// marks lists the quote marks of text[p.Start:p.End] with their role,
+// read from the characters around them so that reversed guillemets
+// (qu' »aucune … coopération« .) are told apart.
+func (f *finder) marks(p veille.Span) []mark {
+	t := f.text
+	var ms []mark
+	for i := p.Start; i < p.End; {
+		r, n := utf8.DecodeRuneInString(t[i:p.End])
+		switch r {
+		case '«', '»', '‹', '›', '“', '”', '„', '"':
+		default:
+			i += n
+			continue
+		}
+		var prev, next rune = ' ', ' '
+		if i > p.Start {
+			prev, _ = utf8.DecodeLastRuneInString(t[p.Start:i])
+		}
+		if i+n < p.End {
+			next, _ = utf8.DecodeRuneInString(t[i+n : p.End])
+		}
+		prevOpen := isSpace(prev) || strings.ContainsRune("([{—–-'’", prev)
+		nextWord := unicode.IsLetter(next) || unicode.IsDigit(next)
+		nextClose := isSpace(next) || strings.ContainsRune(".,;:!?)]…", next)
+		m := mark{pos: i, end: i + n}
+		ok := true
+		switch r {
+		case '«', '‹':
+			m.open = !(!isSpace(prev) && !prevOpen && nextClose)
+		case '»', '›':
+			m.open = prevOpen && nextWord
+		case '„':
+			m.open = true
+		case '“':
+			m.open = !(!prevOpen && nextClose)
+		case '”':
+			m.open = prevOpen && nextWord
+		case '"':
+			switch {
+			case prevOpen && !isSpace(next):
+				m.open = true
+			case !isSpace(prev):
+				m.open = false
+			default:
+				ok = false
+			}
+		}
+		if ok {
+			ms = append(ms, m)
+		}
+		i += n
+	}
+	return ms
+}
+
+// direct finds the quotations between marks in paragraph p.
+func (f *finder) direct(p veille.Span) {
+	ms := f.marks(p)
+	var stack []mark
+	lastEnd := p.Start
+	for _, m := range ms {
+		if m.open {
+			stack = append(stack, m)
+			continue
+		}
+		if len(stack) > 0 {
+			o := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			f.addDirect(o.end, m.pos, o.pos, m.end, p)
+			if len(stack) == 0 {
+				lastEnd = m.end
+			}
+			continue
+		}
+		// A closing mark without its opening: the quotation starts after
+		// the previous one, or at the paragraph's start.
+		start := lastEnd
+		for start < m.pos {
+			r, n := utf8.DecodeRuneInString(f.text[start:])
+			if !isSpace(r) && !strings.ContainsRune(".,;:", r) {
+				break
+			}
+			start += n
+		}
+		f.addDirect(start, m.pos, start, m.end, p)
+		lastEnd = m.end
+	}
+	// Openings without their closing mark run to the paragraph's end.
+	if len(stack) > 0 {
+		o := stack[0]
+		f.addDirect(o.end, p.End, o.pos, p.End, p)
+	}
+}
+
+// addDirect records the quotation text[cs:ce] whose marks span [os, oe).
+func (f *finder) addDirect(cs, ce, os, oe int, p veille.Span) {
+	cs, ce = trimSpace(f.text, cs, ce)
+	if ce <= cs {
+		return
+	}
+	q := &quote{kind: "direct", content: veille.Span{Start: cs, End: ce}}
+	found := f.cueAfter(q, oe, p.End, false) || f.cueBefore(q, f.sentenceStart(os, p.Start), os)
+	if !found {
+		words := len(nlp.Tokenize(f.text, cs, ce))
+		last, _ := utf8.DecodeLastRuneInString(f.text[cs:ce])
+		if words < 6 && !strings.ContainsRune(".!?…", last) {
+			return // a term in quote marks, not a quotation
+		}
+		q.inherit = true
+	}
+	f.out = append(f.out, q)
+}
+
+func trimSpace(t string, s, e int) (int, int) {
+	for s < e {
+		r, n := utf8.DecodeRuneInString(t[s:e])
+		if !isSpace(r) {
+			break
+		}
+		s += n
+	}
+	for e > s {
+		r, n := utf8.DecodeLastRuneInString(t[s:e])
+		if !isSpace(r) {
+			break
+		}
+		e -= n
+	}
+	return s, e
+}
+
+func (f *finder) sentenceStart(pos, floor int) int {
+	for _, s := range f.sents {
+		if s.Start <= pos && pos < s.End {
+			return max(s.Start, floor)
+		}
+	}
+	return floor
+}
+
+// word returns the folded token text.
+func (f *finder) word(t nlp.Token) string { return nlp.Fold(t.Text(f.text)) }
+
+func (f *finder) isVerb(t nlp.Token) bool {
+	if t.Kind != nlp.Word {
+		return false
+	}
+	_, ok := f.lx.verbs[f.word(t)]
+	return ok
+}
+
+// splitInverted splits "a-t-il", "dit-elle", "ajoute-t-on" into the verb
+// part and the pronoun's span.
+func (f *finder) splitInverted(t nlp.Token) (head string, pron veille.Span, ok bool) {
+	w := t.Text(f.text)
+	i := strings.LastIndexAny(w, "-‑")
+	if i <= 0 {
+		return "", veille.Span{}, false
+	}
+	_, n := utf8.DecodeRuneInString(w[i:])
+	p := nlp.Fold(w[i+n:])
+	if !pronouns[p] {
+		return "", veille.Span{}, false
+	}
+	h := nlp.Fold(w[:i])
+	h = strings.TrimSuffix(strings.TrimSuffix(h, "-t"), "-")
+	return h, veille.Span{Start: t.Start + i + n, End: t.End}, true
+}
+
+// cueAfter reads a reporting verb and its speaker right after a
+// quotation (", a déclaré X", ", a-t-il dit", ", said X", "X said").
+// toEnd asks the speaker phrase to end the clause.
+func (f *finder) cueAfter(q *quote, from, to int, toEnd bool) bool {
+	toks := nlp.Tokenize(f.text, from, min(to, from+400))
+	i := 0
+	for i < len(toks) && toks[i].Kind == nlp.Punct && strings.ContainsRune(",—–-", firstRune(toks[i].Text(f.text))) && i < 2 {
+		i++
+	}
+	if i >= len(toks) || toks[i].Kind != nlp.Word {
+		return false
+	}
+	t := toks[i]
+	w := f.word(t)
+	if f.lang == "fr" {
+		if w == "selon" || w == "d'apres" || (w == "d'" && i+1 < len(toks) && f.word(toks[i+1]) == "apres") {
+			j := i + 1
+			if w == "d'" {
+				j++
+			}
+			q.cue = veille.Span{Start: t.Start, End: toks[j-1].End}
+			return f.speakerForward(q, toks, j, toEnd)
+		}
+		if head, pron, ok := f.splitInverted(t); ok {
+			if frAux[head] && i+1 < len(toks) && f.isVerb(toks[i+1]) {
+				q.cue = veille.Span{Start: t.Start, End: toks[i+1].End}
+				q.spk = pron
+				return true
+			}
+			if _, ok := f.lx.verbs[head]; ok {
+				q.cue = veille.Span{Start: t.Start, End: toks[i].End}
+				q.spk = pron
+				return true
+			}
+			return false
+		}
+		if frAux[w] && i+1 < len(toks) && f.isVerb(toks[i+1]) {
+			q.cue = veille.Span{Start: t.Start, End: toks[i+1].End}
+			return f.speakerForward(q, toks, i+2, toEnd)
+		}
+		if f.isVerb(t) {
+			q.cue = veille.Span{Start: t.Start, End: t.End}
+			return f.speakerForward(q, toks, i+1, toEnd)
+		}
+		return false
+	}
+	// English.
+	if w == "according" && i+1 < len(toks) && f.word(toks[i+1]) == "to" {
+		q.cue = veille.Span{Start: t.Start, End: toks[i+1].End}
+		return f.speakerForward(q, toks, i+2, toEnd)
+	}
+	if f.isVerb(t) {
+		q.cue = veille.Span{Start: t.Start, End: t.End}
+		return f.speakerForward(q, toks, i+1, toEnd)
+	}
+	// "X said": a short subject, then the verb.
+	for j := i; j < len(toks) && j < i+10; j++ {
+		if toks[j].Kind == nlp.Punct && !strings.ContainsRune("'’-.", firstRune(toks[j].Text(f.text))) {
+			return false
+		}
+		if j > i && f.isVerb(toks[j]) {
+			k := j
+			for k > i && enAux[f.word(toks[k-1])] {
+				k--
+			}
+			if k == i {
+				return false
+			}
+			q.cue = veille.Span{Start: toks[k].Start, End: toks[j].End}
+			q.spk = veille.Span{Start: toks[i].Start, End: toks[k-1].End}
+			if f.word(toks[j]) == "told" && j+1 < len(toks) {
+				f.viaAt(q, toks, j+1)
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// speakerForward reads the speaker phrase starting at toks[i].
+func (f *finder) speakerForward(q *quote, toks []nlp.Token, i int, toEnd bool) bool {
+	stop := enStop
+	if f.lang == "fr" {
+		stop = frStop
+	}
+	j := i
+	end := -1
+	limit := 16
+	if toEnd {
+		limit = 30
+	}
+	for j < len(toks) && j < i+limit {
+		t := toks[j]
+		w := f.word(t)
+		if t.Kind == nlp.Punct {
+			r := firstRune(t.Text(f.text))
+			if r == ',' && end >= 0 && j+1 < len(toks) && isCap(toks[j+1].Text(f.text)) && f.nameRunsToEnd(toks, j+1) {
+				// Apposition of a name: "le porte-parole, Baba Cissé".
+				k := j + 1
+				for k < len(toks) && toks[k].Kind == nlp.Word && (isCap(toks[k].Text(f.text)) || particle(f.word(toks[k]))) {
+					end = k
+					k++
+				}
+				j = k
+				break
+			}
+			if r == '\'' || r == '’' || r == '-' || r == '(' || r == ')' {
+				if r == ')' {
+					end = j
+				}
+				j++
+				continue
+			}
+			break
+		}
+		if j > i && stop[w] {
+			if (w == "a" || w == "à" || w == "au" || w == "to") && j+1 < len(toks) {
+				f.viaAt(q, toks, j+1)
+			}
+			if !toEnd || q.via != "" {
+				break
+			}
+		}
+		if j == i && f.isVerb(t) && f.lang == "fr" {
+			break
+		}
+		end = j
+		j++
+	}
+	if end < i {
+		return false
+	}
+	// "citées par Reuters", "cited by Reuters".
+	q.spk = veille.Span{Start: toks[i].Start, End: toks[end].End}
+	return true
+}
+
+// nameRunsToEnd reports whether capitalized words from toks[i] run to the
+// end of the clause.
+func (f *finder) nameRunsToEnd(toks []nlp.Token, i int) bool {
+	k := i
+	for k < len(toks) && toks[k].Kind == nlp.Word && (isCap(toks[k].Text(f.text)) || particle(f.word(toks[k]))) {
+		k++
+	}
+	if k == i || k-i > 5 {
+		return false
+	}
+	if k == len(toks) {
+		return true
+	}
+	r := firstRune(toks[k].Text(f.text))
+	return strings.ContainsRune(".;!?,\n", r)
+}
+
+func particle(w string) bool {
+	return w == "de" || w == "du" || w == "van" || w == "von" || w == "al" || w == "ben" || w == "el"
+}
+
+// viaAt records an outlet named at toks[i] ("à Reuters", "à l'AFP",
+// "told Reuters") as the quotation's via.
+func (f *finder) viaAt(q *quote, toks []nlp.Token, i int) {
+	for i < len(toks) && (f.word(toks[i]) == "l'" || f.word(toks[i]) == "la" || f.word(toks[i]) == "the") {
+		i++
+	}
+	best := ""
+	var name strings.Builder
+	for k := i; k < len(toks) && k < i+4 && toks[k].Kind == nlp.Word; k++ {
+		if name.Len() > 0 {
+			name.WriteByte(' ')
+		}
+		name.WriteString(f.word(toks[k]))
+		if outlets[name.String()] {
+			best = f.text[toks[i].Start:toks[k].End]
+		}
+	}
+	if best != "" && !strings.EqualFold(best, "BBC") {
+		q.via = best
+	}
+}
+
+func isCap(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// cueBefore reads the reporting clause in text[from:to] before a
+// quotation: "X a déclaré : «", "selon X, «", "X said: “", "a-t-il
+// ajouté : «", "tout en assurant qu' »".
+func (f *finder) cueBefore(q *quote, from, to int) bool {
+	toks := nlp.Tokenize(f.text, from, to)
+	n := len(toks)
+	// Trailing ":" "," "que" "qu'" "that".
+	k := n
+	for k > 0 {
+		t := toks[k-1]
+		w := f.word(t)
+		if t.Kind == nlp.Punct && strings.ContainsRune(":,—–-'’", firstRune(t.Text(f.text))) || w == "que" || w == "qu'" || w == "qu" || w == "that" {
+			k--
+			continue
+		}
+		break
+	}
+	if k == n && n > 0 && toks[n-1].Kind == nlp.Punct {
+		return false
+	}
+	// "selon X," right before.
+	for j := k - 1; j >= 0 && j >= k-12; j-- {
+		w := f.word(toks[j])
+		if w == "selon" || w == "d'apres" || w == "according" {
+			s := j + 1
+			if w == "according" {
+				s++
+			}
+			if s < k {
+				q.cue = veille.Span{Start: toks[j].Start, End: toks[s-1].End}
+				q.spk = veille.Span{Start: toks[s].Start, End: toks[k-1].End}
+				return true
+			}
+		}
+	}
+	// The verb among the last few words.
+	for v := k - 1; v >= 0 && v >= k-4; v-- {
+		t := toks[v]
+		if head, pron, ok := f.splitInverted(t); ok {
+			if _, isV := f.lx.verbs[head]; isV || frAux[head] {
+				e := t.End
+				if v+1 < k && f.isVerb(toks[v+1]) {
+					e = toks[v+1].End
+				}
+				q.cue = veille.Span{Start: t.Start, End: e}
+				q.spk = pron
+				return true
+			}
+		}
+		if !f.isVerb(t) {
+			continue
+		}
+		c := v
+		for c > 0 && (frAux[f.word(toks[c-1])] && f.lang == "fr" || enAux[f.word(toks[c-1])] && f.lang == "en") {
+			c--
+		}
+		q.cue = veille.Span{Start: toks[c].Start, End: t.End}
+		f.subjectBackward(q, toks, c)
+		if q.spk.End == 0 {
+			f.sentenceSubject(q, toks, c)
+		}
+		if q.spk.End == 0 {
+			q.inherit = true
+		}
+		return true
+	}
+	return false
+}
+
+// subjectBackward reads the subject phrase ending before toks[c]: back to
+// the clause's start, keeping a name in apposition ("Le ministre …, Jean-Yves
+// Le Drian, a déclaré") and a description after a name ("Timor Goksel,
+// aujourd'hui professeur …, a indiqué").
+func (f *finder) subjectBackward(q *quote, toks []nlp.Token, c int) {
+	e := c - 1
+	for e >= 0 {
+		w := f.word(toks[e])
+		if adverbs[w] || w == "ne" || w == "n'" || w == "se" || w == "s'" || w == "est" || frAux[w] && f.lang == "fr" || enAux[w] && f.lang == "en" {
+			e--
+			continue
+		}
+		if e >= 2 && (w == "cote" && f.word(toks[e-2]) == "de" || w == "part" && f.word(toks[e-2]) == "pour") {
+			e -= 3
+			continue
+		}
+		break
+	}
+	// Segments between commas, back to the clause's start.
+	type seg struct{ s, e int }
+	var segs []seg
+	end := e
+	s := e
+	for ; s >= 0 && s > e-30; s-- {
+		t := toks[s]
+		w := f.word(t)
+		if t.Kind == nlp.Punct {
+			r := firstRune(t.Text(f.text))
+			if r == ',' {
+				if end > s {
+					segs = append(segs, seg{s + 1, end})
+				}
+				end = s - 1
+				continue
+			}
+			if strings.ContainsRune("'’-.()", r) {
+				continue
+			}
+			break
+		}
+		if w == "et" && s == end || w == "mais" || w == "que" || w == "qu'" || w == "and" && s == end || w == "but" || w == "that" || w == "tout" || w == "en" && s == e {
+			break
+		}
+	}
+	if end > s {
+		segs = append(segs, seg{s + 1, end})
+	}
+	if len(segs) == 0 {
+		return
+	}
+	first := segs[0]
+	if f.word(toks[first.e]) == "en" || f.word(toks[first.e]) == "tout" {
+		return
+	}
+	from := first.s
+	if len(segs) > 1 {
+		prev := segs[1]
+		head := f.word(toks[prev.s])
+		if isCap(toks[first.s].Text(f.text)) && (indefinite[head] || determiners[head]) || !isCap(toks[first.s].Text(f.text)) && !determiners[f.word(toks[first.s])] && isCap(toks[prev.s].Text(f.text)) {
+			from = prev.s
+		}
+	}
+	if strings.HasSuffix(f.word(toks[c]), "ant") || strings.HasSuffix(f.word(toks[c]), "ing") {
+		return // a participle: its subject is elsewhere
+	}
+	q.spk = veille.Span{Start: toks[from].Start, End: toks[first.e].End}
+}
+
+// sentenceSubject takes the sentence's first noun phrase as the subject
+// of a coordinated reporting verb ("X a condamné ces propos, et a déclaré
+// que …"): the words from the start up to the first auxiliary or verb.
+func (f *finder) sentenceSubject(q *quote, toks []nlp.Token, c int) {
+	w := nlp.Fold(f.text[toks[c].Start:toks[c].End])
+	if strings.HasSuffix(w, "ant") || strings.HasSuffix(w, "ing") {
+		return
+	}
+	e := -1
+	for j := 0; j < c && j < 15; j++ {
+		t := toks[j]
+		w := f.word(t)
+		if t.Kind == nlp.Punct && !strings.ContainsRune("'’-.()", firstRune(t.Text(f.text))) {
+			break
+		}
+		if frAux[w] && f.lang == "fr" || enAux[w] && f.lang == "en" || f.isVerb(t) || w == "est" || w == "sont" || w == "se" || w == "s'" || w == "is" || w == "was" {
+			if e >= 0 {
+				q.spk = veille.Span{Start: toks[0].Start, End: toks[e].End}
+			}
+			return
+		}
+		e = j
+	}
+}

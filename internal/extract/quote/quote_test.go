@@ -1,0 +1,192 @@
+package quote_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/veille/veille"
+	"github.com/veille/veille/internal/extract"
+	"github.com/veille/veille/internal/extract/quote"
+	"github.com/veille/veille/internal/nlp"
+)
+
+func analyze(text, lang string) *veille.Analysis {
+	return extract.Default().Analyze(&veille.Article{Text: text, Lang: lang})
+}
+
+func find(t *testing.T, an *veille.Analysis, content string) veille.Quotation {
+	t.Helper()
+	for _, q := range an.Quotations {
+		if strings.Contains(q.Content, content) {
+			return q
+		}
+	}
+	t.Fatalf("no quotation holding %q in %+v", content, an.Quotations)
+	return veille.Quotation{}
+}
+
+func TestFind(t *testing.T) {
+	tests := []struct {
+		name, lang, text string
+		content          string // exact content wanted
+		kind, cue        string
+		speakerText      string
+		speakerType      string
+		count            int // 0: null
+		via              string
+	}{
+		{"guillemets after", "fr", "« Le pont sera rouvert lundi », a déclaré le maire de la ville.",
+			"Le pont sera rouvert lundi", "direct", "a déclaré", "le maire de la ville", "organization", 1, ""},
+		{"no-break spaces", "fr", "«\u00a0Nous resterons\u00a0», a-t-il ajouté.",
+			"Nous resterons", "direct", "a-t-il ajouté", "il", "", 0, ""},
+		{"before colon", "fr", "Le ministre a déclaré : « La route est coupée depuis mardi. »",
+			"La route est coupée depuis mardi.", "direct", "a déclaré", "Le ministre", "organization", 1, ""},
+		{"anonymous count via", "fr", "Trois sources citées par l'AFP ont affirmé que le convoi avait été attaqué.",
+			"le convoi avait été attaqué", "indirect", "ont affirmé", "Trois sources citées par l'AFP", "anonymous", 3, "AFP"},
+		{"selon lead", "fr", "Selon des témoins, les soldats ont quitté la ville.",
+			"les soldats ont quitté la ville", "indirect", "Selon", "des témoins", "anonymous", 0, ""},
+		{"selon trailing", "fr", "Le port restera fermé jusqu'à jeudi, selon la capitainerie.",
+			"Le port restera fermé jusqu'à jeudi", "indirect", "selon", "la capitainerie", "organization", 1, ""},
+		{"reversed guillemets", "fr", "Le porte-parole a précisé qu' »aucun accord n'a été signé« .",
+			"aucun accord n'a été signé", "direct", "a précisé", "Le porte-parole", "organization", 1, ""},
+		{"english said after", "en", "\u201cWe will win this state,\u201d the campaign manager said.",
+			"We will win this state,", "direct", "said", "the campaign manager", "organization", 1, ""},
+		{"english told", "en", "Two officials told Reuters that the talks had stalled.",
+			"that the talks had stalled", "indirect", "told", "Two officials", "anonymous", 2, "Reuters"},
+		{"english according", "en", "According to the report, turnout fell sharply.",
+			"turnout fell sharply", "indirect", "According to", "the report", "document", 1, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			an := analyze(tt.text, tt.lang)
+			q := find(t, an, tt.content)
+			if q.Content != tt.content || q.Kind != tt.kind || q.Cue != tt.cue || q.SpeakerText != tt.speakerText || q.Via != tt.via {
+				t.Errorf("got content %q kind %s cue %q speaker %q via %q\nwant content %q kind %s cue %q speaker %q via %q",
+					q.Content, q.Kind, q.Cue, q.SpeakerText, q.Via, tt.content, tt.kind, tt.cue, tt.speakerText, tt.via)
+			}
+			if tt.speakerType != "" && q.SpeakerType != tt.speakerType {
+				t.Errorf("speaker type %q, want %q", q.SpeakerType, tt.speakerType)
+			}
+			if tt.speakerType != "" && (tt.count == 0) != (q.SpeakerCount == nil) || q.SpeakerCount != nil && tt.count != 0 && *q.SpeakerCount != tt.count {
+				t.Errorf("speaker count %v, want %d", q.SpeakerCount, tt.count)
+			}
+			if tt.text[q.ContentSpan.Start:q.ContentSpan.End] != q.Content {
+				t.Errorf("content span %v does not hold the content", q.ContentSpan)
+			}
+		})
+	}
+}
+
+func TestScareQuotesAreNotQuotations(t *testing.T) {
+	an := analyze("L'opération « Barkhane » a pris fin en novembre.", "fr")
+	if len(an.Quotations) != 0 {
+		t.Errorf("got %+v, want none", an.Quotations)
+	}
+}
+
+func TestPronounTakesPreviousSpeaker(t *testing.T) {
+	an := analyze("« Le marché est ouvert », a déclaré Awa Traoré. « Nous attendons les camions », a-t-elle ajouté.", "fr")
+	q := find(t, an, "Nous attendons")
+	if q.SpeakerText != "elle" || !strings.Contains(q.Speaker, "Traoré") {
+		t.Errorf("speaker %q (%q), want elle → Awa Traoré", q.SpeakerText, q.Speaker)
+	}
+}
+
+// TestSeed checks the issue's goals on the seed article.
+func TestSeed(t *testing.T) {
+	matches, _ := filepath.Glob(filepath.Join("..", "..", "..", "..", "shared", "seed", "*.txt"))
+	if len(matches) == 0 {
+		t.Skip("../shared/seed not found")
+	}
+	b, err := os.ReadFile(matches[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(b)
+	if rest, ok := strings.CutPrefix(text, " date "); ok {
+		_, text, _ = strings.Cut(rest, " ")
+	}
+	an := analyze(text, "fr")
+	q := find(t, an, "Une intervention du groupe Wagner serait donc incompatible")
+	if q.SpeakerType != "anonymous" || q.SpeakerCount == nil || *q.SpeakerCount != 1 || q.AffiliationID != "FR" || q.Cue != "a prévenu" {
+		t.Errorf("French source: %+v", q)
+	}
+	for _, c := range []string{"L’opinion publique malienne est favorable", "aucune décision n’a été prise sur la nature de cette coopération", "Ce sont des rumeurs. Les officiels ne commentent pas les rumeurs"} {
+		q := find(t, an, c)
+		if q.Speaker != "Baba Cissé" || q.SpeakerID == "" {
+			t.Errorf("%q: speaker %q (%s), want Baba Cissé", c, q.Speaker, q.SpeakerID)
+		}
+	}
+	if q := find(t, an, "aucune décision"); q.Content != "aucune décision n’a été prise sur la nature de cette coopération" {
+		t.Errorf("reversed guillemets: content %q", q.Content)
+	}
+	if q := find(t, an, "Ce sont des rumeurs"); q.Content != "Ce sont des rumeurs. Les officiels ne commentent pas les rumeurs" {
+		t.Errorf("missing opening mark: content %q", q.Content)
+	}
+	q = find(t, an, "le groupe Wagner serait payé six milliards")
+	if q.Kind != "indirect" || q.SpeakerCount == nil || *q.SpeakerCount != 4 || q.Via != "Reuters" || q.SpeakerType != "anonymous" {
+		t.Errorf("four sources: %+v", q)
+	}
+	q = find(t, an, "l’accord sera conclu avec la société militaire privée russe Wagner")
+	if q.Via != "Reuters" || !strings.Contains(q.Speaker, "sources diplomatiques") {
+		t.Errorf("diplomatic sources: %+v", q)
+	}
+	q = find(t, an, "trois gisements miniers")
+	if q.Via != "Reuters" || q.SpeakerCount == nil || *q.SpeakerCount != 1 || !strings.Contains(q.Speaker, "sources") {
+		t.Errorf("une des sources: %+v", q)
+	}
+}
+
+func seg(text string) quote.Input {
+	s := nlp.Segment(text)
+	return quote.Input{Text: text, Lang: "fr", Paragraphs: s.Paragraphs, Sentences: s.Sentences}
+}
+
+func FuzzFind(f *testing.F) {
+	for _, s := range []string{
+		"« Le pont sera rouvert lundi », a déclaré le maire.",
+		"Il a assuré qu' »aucune décision n'a été prise« . Ce sont des rumeurs », a dit le porte-parole, Baba Cissé",
+		"\"open only", "close only”, he said.", "« « »» ,", "Selon , .", "a-t-il", "De sources, ,",
+		"„Gut“, sagte er.", "‹ x › dit-il",
+	} {
+		f.Add(s, "fr")
+		f.Add(s, "en")
+	}
+	f.Fuzz(func(t *testing.T, text, lang string) {
+		if !utf8.ValidString(text) {
+			return
+		}
+		in := seg(text)
+		in.Lang = lang
+		for _, q := range quote.Find(in, nil) {
+			for _, sp := range []*veille.Span{&q.ContentSpan, q.CueSpan, q.SpeakerSpan} {
+				if sp != nil && !sp.In(len(text)) {
+					t.Fatalf("span %v out of [0, %d] in %+v", *sp, len(text), q)
+				}
+			}
+			if text[q.ContentSpan.Start:q.ContentSpan.End] != q.Content {
+				t.Fatalf("content %q does not match its span", q.Content)
+			}
+		}
+	})
+}
+
+func BenchmarkFind(b *testing.B) {
+	matches, _ := filepath.Glob(filepath.Join("..", "..", "..", "..", "shared", "seed", "*.txt"))
+	text := strings.Repeat("« Le pont sera rouvert lundi », a déclaré le maire de la ville. Selon des témoins, les soldats ont quitté la ville. Trois sources citées par l'AFP ont affirmé que le convoi avait été attaqué. Le marché a rouvert.\n\n", 40)
+	if len(matches) > 0 {
+		if s, err := os.ReadFile(matches[0]); err == nil {
+			text = strings.Repeat(string(s)+"\n\n", 10)
+		}
+	}
+	an := analyze(text, "fr")
+	in := seg(text)
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	for b.Loop() {
+		quote.Find(in, an)
+	}
+}
