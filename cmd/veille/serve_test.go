@@ -129,7 +129,7 @@ func TestServe(t *testing.T) {
 		t.Fatal(err)
 	}
 	resp.Body.Close()
-	if resp.StatusCode != 200 {
+	if resp.StatusCode != http.StatusCreated {
 		t.Errorf("POST on loopback: %d", resp.StatusCode)
 	}
 }
@@ -153,7 +153,7 @@ func TestServeToken(t *testing.T) {
 	if code := post(""); code != 401 {
 		t.Errorf("no token: %d", code)
 	}
-	if code := post("Bearer s3cret"); code != 200 {
+	if code := post("Bearer s3cret"); code != http.StatusCreated {
 		t.Errorf("token: %d", code)
 	}
 }

@@ -15,7 +15,8 @@ import (
 	"github.com/veille/veille"
 )
 
-// ErrNotFound is returned when no article has the ID or alias asked for.
+// ErrNotFound is returned when no article has the ID or alias asked for,
+// and when no article mentions the entity asked for.
 var ErrNotFound = errors.New("store: not found")
 
 // ErrBadQuery wraps a search query that cannot be compiled; its message
@@ -106,6 +107,66 @@ type Stats struct {
 	Bytes    int64          `json:"text_bytes"` // bytes of Article.Text, current versions
 }
 
+// EntityQuery asks for what the store knows of one entity.
+type EntityQuery struct {
+	ID     string // entity ID with its scheme: "iso3166:ML", "veille:org/wagner"
+	Limit  int    // articles to list; default 20
+	Offset int    // of the list
+	// CoLimit bounds the co-mentioned entities returned; default 20.
+	CoLimit int
+}
+
+// EntitySummary is what the analyses of every stored article say of one
+// entity (Analysis.Entities with its ID).
+type EntitySummary struct {
+	ID      string `json:"id"`
+	Name    string `json:"name"` // the name most articles give it
+	Type    string `json:"type"`
+	Country string `json:"country,omitempty"`
+	// Articles counts the articles that mention it, Mentions its mentions
+	// in them, Undated the articles without a publication date.
+	Articles int `json:"articles"`
+	Mentions int `json:"mentions"`
+	Undated  int `json:"undated"`
+	// Days counts the dated articles by publication period, oldest first.
+	Days []PeriodCount `json:"per_day"`
+	// Co lists the other entities named in the same articles, by the
+	// number of articles they share with it, most first.
+	Co []CoMention `json:"co_mentions"`
+	// List is the page of articles asked for, newest first (undated last).
+	List []EntityArticle `json:"list"`
+}
+
+// PeriodCount counts the mentions of an entity in the articles published
+// in one period. Day is the period's first day ("2021-09-15", UTC);
+// Precision is "day" for articles dated to the day or the instant, or
+// "month" or "year" for articles dated only to the month or year, which
+// are counted at the first day of their period.
+type PeriodCount struct {
+	Day       string           `json:"day"`
+	Precision veille.Precision `json:"precision"`
+	Articles  int              `json:"articles"`
+	Mentions  int              `json:"mentions"`
+}
+
+// CoMention is an entity named in articles that name another.
+type CoMention struct {
+	ID       string `json:"id"`
+	Name     string `json:"name"`
+	Type     string `json:"type"`
+	Articles int    `json:"articles"` // articles naming both
+}
+
+// EntityArticle is one article that mentions an entity.
+type EntityArticle struct {
+	ID        string      `json:"id"`
+	Title     string      `json:"title"` // "" when the article has none
+	Outlet    string      `json:"outlet,omitempty"`
+	Lang      string      `json:"lang,omitempty"`
+	Published veille.Date `json:"published,omitzero"`
+	Mentions  int         `json:"mentions"` // of the entity in the article
+}
+
 // Store is the persistence contract.
 type Store interface {
 	// Put stores entries in one transaction: all or none. For each entry it
@@ -126,6 +187,10 @@ type Store interface {
 	// below version (all articles when version <= 0) and stores what fn
 	// returns. fn's error stops the run.
 	Reanalyze(ctx context.Context, below int, fn func(*veille.Article) (*veille.Analysis, error)) (int, error)
+	// Entity summarises what the stored analyses say of the entity q.ID:
+	// its articles (the page q asks for), mentions per period and
+	// co-mentioned entities; ErrNotFound when no article mentions it.
+	Entity(ctx context.Context, q EntityQuery) (EntitySummary, error)
 	// Stats summarises the store.
 	Stats(ctx context.Context) (Stats, error)
 	Close() error

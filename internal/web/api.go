@@ -1,7 +1,9 @@
 package web
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"io"
 	"mime"
@@ -264,6 +266,13 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) error {
 			}
 		}
 	}
+	if mt == "application/json" || strings.HasSuffix(mt, "+json") {
+		b, err := checkJSON(body)
+		if err != nil {
+			return err
+		}
+		body = bytes.NewReader(b)
+	}
 	er := &errReader{r: body}
 	put := &recordingPutter{st: s.st}
 	opts := pipeline.DefaultOptions()
@@ -292,6 +301,46 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) error {
 	if ids == nil {
 		ids = []string{}
 	}
-	writeJSON(w, http.StatusOK, ingestResponse{Summary: sum, IDs: ids})
+	status := http.StatusOK // all duplicates or skipped: nothing created
+	if sum.New+sum.Updated > 0 {
+		status = http.StatusCreated
+	}
+	writeJSON(w, status, ingestResponse{Summary: sum, IDs: ids})
 	return nil
+}
+
+// checkJSON reads a body declared as JSON and returns it when it holds
+// one or more JSON values (an article, an array, or JSON Lines); else a
+// 400 that says where it stops being JSON. A body over the size limit is
+// the reader's *http.MaxBytesError.
+func checkJSON(r io.Reader) ([]byte, error) {
+	b, err := io.ReadAll(r)
+	if err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			return nil, err
+		}
+		return nil, errorf(http.StatusBadRequest, "reading the body: %v", err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	n := 0
+	for {
+		var v json.RawMessage
+		err := dec.Decode(&v)
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			var se *json.SyntaxError
+			if errors.As(err, &se) {
+				return nil, errorf(http.StatusBadRequest, "the body is declared application/json but is not JSON: %v (at byte %d)", se, se.Offset)
+			}
+			return nil, errorf(http.StatusBadRequest, "the body is declared application/json but is not JSON: %v", err)
+		}
+		n++
+	}
+	if n == 0 {
+		return nil, errorf(http.StatusBadRequest, "the body is empty: send an article as JSON")
+	}
+	return b, nil
 }

@@ -184,6 +184,18 @@ func TestBrowser(t *testing.T) {
 	if w, ok := eval(`document.documentElement.scrollWidth`).(float64); !ok || w > 390 {
 		t.Errorf("phone width: page is %v px wide, want ≤ 390", w)
 	}
+	// Every tooltip, shown by focus as by hover, stays within the width.
+	if w, ok := eval(`(() => {
+		let w = document.documentElement.scrollWidth;
+		for (const e of document.querySelectorAll(".hl[data-tip]")) {
+			e.focus();
+			w = Math.max(w, document.documentElement.scrollWidth);
+		}
+		document.activeElement.blur();
+		return w;
+	})()`).(float64); !ok || w > 390 {
+		t.Errorf("phone width with a tooltip shown: page is %v px wide, want ≤ 390", w)
+	}
 	shoot("veille-e2e-article-phone.png")
 
 	// The map of the places named in the articles about Wagner.

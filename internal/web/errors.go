@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"strings"
 
 	"github.com/veille/veille/internal/store"
 )
@@ -32,13 +33,23 @@ func statusOf(err error) (int, string) {
 	case errors.As(err, &he):
 		return he.status, he.msg
 	case errors.Is(err, store.ErrBadQuery):
-		return http.StatusBadRequest, err.Error()
+		return http.StatusBadRequest, badQuery(err)
 	case errors.Is(err, store.ErrNotFound):
 		return http.StatusNotFound, "no article with this ID, URL or source id"
 	case errors.As(err, &mbe):
 		return http.StatusRequestEntityTooLarge, fmt.Sprintf("request body over %d bytes", mbe.Limit)
 	}
 	return http.StatusInternalServerError, "internal error"
+}
+
+// badQuery returns the reason a query was refused, without the prefixes
+// of the layers it went through ("sqlite: search: store: bad query: ").
+func badQuery(err error) string {
+	msg := err.Error()
+	if i := strings.LastIndex(msg, store.ErrBadQuery.Error()+": "); i >= 0 {
+		msg = msg[i+len(store.ErrBadQuery.Error())+2:]
+	}
+	return msg
 }
 
 // apiError is the JSON body of every API error.

@@ -3,6 +3,7 @@ package web
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"html/template"
 	"math"
@@ -13,13 +14,13 @@ import (
 	"time"
 
 	"github.com/veille/veille"
+	"github.com/veille/veille/internal/store"
 )
 
-// The map, entity and claims pages gather what the extractors found in
-// the articles a search returns (at most exploreLimit of them, best
-// first): a first cut that needs nothing of the store but Search and
-// Article. Store-side aggregates can replace it when the corpus outgrows
-// it.
+// The map and claims pages gather what the extractors found in the
+// articles a search returns (at most exploreLimit of them, best first),
+// and say so. The entity page reads the store's entity index instead
+// (Store.Entity), which counts every stored article.
 const exploreLimit = 100
 
 // found is one article of an exploration with its analysis.
@@ -133,10 +134,22 @@ func (s *Server) pageMap(w http.ResponseWriter, r *http.Request) error {
 		places = append(places, f.An.Places...)
 	}
 	p.Articles = len(fs)
-	p.Dots = placeDots(places, func(pl veille.Place) string {
-		return "/search?" + url.Values{"q": {`"` + cmp.Or(pl.Name, pl.Text) + `"`}}.Encode()
-	})
+	p.Dots = placeDots(places, func(pl veille.Place) string { return placeSearch(sr, cmp.Or(pl.Name, pl.Text)) })
 	return s.renderPage(w, "map", p)
+}
+
+// placeSearch returns the search page of the articles that match sr and
+// name the place: sr's words and filters, and the place's name as a phrase
+// (OR binds tighter than the implicit AND, so the phrase narrows the whole
+// query).
+func placeSearch(sr searchRequest, name string) string {
+	v := url.Values{"q": {strings.TrimSpace(sr.Text + ` "` + strings.ReplaceAll(name, `"`, " ") + `"`)}}
+	for k, x := range map[string]string{"lang": sr.Lang, "outlet": sr.Outlet, "since": sr.Since, "until": sr.Until} {
+		if x != "" {
+			v.Set(k, x)
+		}
+	}
+	return "/search?" + v.Encode()
 }
 
 // softError shows a client error on the page itself (status 4xx), and
@@ -166,9 +179,14 @@ type claimGroup struct {
 // claimsResult is the JSON of GET /api/v1/claims and the claims page's
 // data.
 type claimsResult struct {
-	Text     string       `json:"query"`
-	Articles int          `json:"articles"` // articles searched (at most exploreLimit)
-	Groups   []claimGroup `json:"groups"`   // by certainty, strongest first
+	Text     string `json:"query"`
+	Limit    int    `json:"limit"`    // the best-ranked hits looked at
+	Articles int    `json:"articles"` // articles searched (at most Limit)
+	// Extracted counts the articles searched whose analysis ran the claims
+	// extractor: when it is 0, an empty Groups says nothing of the
+	// articles.
+	Extracted int          `json:"extracted"`
+	Groups    []claimGroup `json:"groups"` // by certainty, strongest first
 }
 
 type claimsPage struct {
@@ -177,6 +195,10 @@ type claimsPage struct {
 	Req   searchRequest
 	Error string
 }
+
+// claimsExtractor is the name under which the claims extractor records
+// its runs in Analysis.Extractors.
+const claimsExtractor = "claims"
 
 // certaintyOrder lists the certainty labels as the claims page groups them.
 var certaintyOrder = []string{veille.CertaintyAsserted, veille.CertaintyReported, veille.CertaintyHedged,
@@ -195,9 +217,12 @@ func (s *Server) claims(ctx context.Context, v url.Values) (searchRequest, claim
 	certainty := strings.TrimSpace(v.Get("certainty"))
 	speaker := strings.ToLower(strings.TrimSpace(v.Get("speaker")))
 	entity := strings.TrimSpace(v.Get("entity"))
-	res.Articles = len(fs)
+	res.Articles, res.Limit = len(fs), sr.Limit
 	groups := map[string][]claimRef{}
 	for _, f := range fs {
+		if f.An.Ran(claimsExtractor) || len(f.An.Claims) > 0 {
+			res.Extracted++
+		}
 		for _, c := range f.An.Claims {
 			if certainty != "" && c.Certainty != certainty ||
 				speaker != "" && !strings.Contains(strings.ToLower(c.Source), speaker) ||
@@ -269,94 +294,122 @@ type quoteRef struct {
 	Title     string `json:"article_title"`
 }
 
+// entityArticle is one article of an entity's list.
+type entityArticle struct {
+	ID        string `json:"id"`
+	Title     string `json:"title"`
+	Outlet    string `json:"outlet,omitempty"`
+	Lang      string `json:"lang,omitempty"`
+	Published string `json:"published,omitempty"`
+	Mentions  int    `json:"mentions"`
+}
+
 // entityResult is the JSON of GET /api/v1/entities/{id} and the entity
-// page's data.
+// page's data: the store's summary over every stored article, and the
+// quotations of the articles listed.
 type entityResult struct {
-	ID       string         `json:"id"`
-	Name     string         `json:"name"`
-	Type     string         `json:"type,omitempty"`
-	Articles int            `json:"articles"` // articles found by the name that mention the entity
-	Mentions int            `json:"mentions"`
-	Days     map[string]int `json:"mentions_per_day"` // "2021-09-15": n, by publication day (UTC)
-	Co       []count        `json:"co_mentions"`      // other entities of those articles, "Name · TYPE", most frequent first
-	By       []quoteRef     `json:"quotations_by"`
-	About    []quoteRef     `json:"quotations_about"` // quotations whose content names it
+	ID       string              `json:"id"`
+	Name     string              `json:"name"`
+	Type     string              `json:"type,omitempty"`
+	Country  string              `json:"country,omitempty"`
+	Articles int                 `json:"articles"` // stored articles that mention it
+	Mentions int                 `json:"mentions"`
+	Undated  int                 `json:"undated"`          // articles without a publication date
+	Days     []store.PeriodCount `json:"mentions_per_day"` // by period of publication (UTC), oldest first
+	Co       []store.CoMention   `json:"co_mentions"`      // other entities of those articles, most shared first
+	Limit    int                 `json:"limit"`
+	Offset   int                 `json:"offset"`
+	List     []entityArticle     `json:"list"` // the page of articles asked for, newest first
+	By       []quoteRef          `json:"quotations_by"`
+	About    []quoteRef          `json:"quotations_about"` // quotations whose content names it
 }
 
 type entityPage struct {
 	pageBase
 	entityResult
 	Timeline template.HTML
+	Prev     string // URL of the previous page of articles; "" on the first
+	Next     string
 	Error    string
 }
 
-// entity gathers what the articles found by name (at most exploreLimit)
-// say of the entity id.
-func (s *Server) entity(ctx context.Context, id, name string) (entityResult, error) {
-	if name == "" {
-		name = id[strings.LastIndexAny(id, ":/")+1:]
+// entity reads the summary of entity id from the store, with the page of
+// articles v's limit and offset ask for, and gathers the quotations by and
+// about it in those articles.
+func (s *Server) entity(ctx context.Context, id string, v url.Values) (entityResult, error) {
+	res := entityResult{ID: id, Name: id, Days: []store.PeriodCount{}, Co: []store.CoMention{}, List: []entityArticle{},
+		By: []quoteRef{}, About: []quoteRef{}}
+	var err error
+	if res.Limit, err = intParam(v, "limit", defaultLimit, 1, maxLimit); err != nil {
+		return res, err
 	}
-	res := entityResult{ID: id, Name: name, Days: map[string]int{}, Co: []count{}, By: []quoteRef{}, About: []quoteRef{}}
-	if strings.TrimSpace(name) == "" {
-		return res, errorf(http.StatusBadRequest, "no name to search the entity by: give ?name=")
+	if res.Offset, err = intParam(v, "offset", 0, 0, maxOffset); err != nil {
+		return res, err
 	}
-	v := url.Values{"q": {`"` + strings.ReplaceAll(name, `"`, " ") + `"`}}
-	_, fs, err := s.explore(ctx, v)
+	sum, err := s.st.Entity(ctx, store.EntityQuery{ID: id, Limit: res.Limit, Offset: res.Offset})
+	if errors.Is(err, store.ErrNotFound) {
+		return res, errorf(http.StatusNotFound, "no stored article mentions the entity %q", id)
+	}
 	if err != nil {
 		return res, err
 	}
-	co := map[string]int{}
-	for _, f := range fs {
-		var self *veille.Entity
-		for i := range f.An.Entities {
-			if f.An.Entities[i].ID == id {
-				self = &f.An.Entities[i]
-			}
+	res.Name, res.Type, res.Country = cmp.Or(sum.Name, id), sum.Type, sum.Country
+	res.Articles, res.Mentions, res.Undated = sum.Articles, sum.Mentions, sum.Undated
+	res.Days, res.Co = sum.Days, sum.Co
+	name := strings.ToLower(res.Name)
+	for _, ea := range sum.List {
+		a, an, err := s.st.Article(ctx, ea.ID)
+		if errors.Is(err, store.ErrNotFound) {
+			continue // deleted since
 		}
-		if self == nil {
+		if err != nil {
+			return res, err
+		}
+		title := cmp.Or(ea.Title, untitled(a.Text))
+		res.List = append(res.List, entityArticle{ID: ea.ID, Title: title, Outlet: ea.Outlet, Lang: ea.Lang,
+			Published: ea.Published.String(), Mentions: ea.Mentions})
+		if an == nil {
 			continue
 		}
-		res.Articles++
-		res.Type = self.Type
-		res.Mentions += len(self.Mentions)
-		if !f.Published.IsZero() {
-			res.Days[f.Published.Time.UTC().Format("2006-01-02")] += len(self.Mentions)
-		}
-		for _, e := range f.An.Entities {
-			if e.ID != id {
-				co[e.Name+" · "+e.Type]++
-			}
-		}
-		title := cmp.Or(f.Title, untitled(f.Text))
-		for _, q := range f.An.Quotations {
+		for _, q := range an.Quotations {
 			switch {
 			case q.SpeakerID == id:
-				res.By = append(res.By, quoteRef{q, f.ID, title})
-			case strings.Contains(strings.ToLower(q.Content), strings.ToLower(name)):
-				res.About = append(res.About, quoteRef{q, f.ID, title})
+				res.By = append(res.By, quoteRef{q, a.ID, title})
+			case name != "" && strings.Contains(strings.ToLower(q.Content), name):
+				res.About = append(res.About, quoteRef{q, a.ID, title})
 			}
 		}
 	}
-	res.Co = append(res.Co, top(co, 20)...)
 	return res, nil
 }
 
-// pageEntity serves GET /entities/{id}?name=…: the articles found by the
-// entity's name that mention it, its mentions per day, the entities named
-// with it, and the quotations by it and about it.
+// pageEntity serves GET /entities/{id}: every stored article that
+// mentions the entity (paged, newest first), its mentions per day, the
+// entities named with it, and the quotations by it and about it in the
+// articles listed.
 func (s *Server) pageEntity(w http.ResponseWriter, r *http.Request) error {
-	res, err := s.entity(r.Context(), r.PathValue("id"), strings.TrimSpace(r.URL.Query().Get("name")))
+	v := r.URL.Query()
+	res, err := s.entity(r.Context(), r.PathValue("id"), v)
 	p := entityPage{pageBase: pageBase{Title: res.Name}, entityResult: res}
 	if err != nil {
 		return s.softError(w, "entity", &p.Error, &p, err)
 	}
 	p.Timeline = timeline(res.Days)
+	page := func(off int) string {
+		return entityURL(res.ID) + "?" + url.Values{"offset": {fmt.Sprint(off)}, "limit": {fmt.Sprint(res.Limit)}}.Encode()
+	}
+	if res.Offset > 0 {
+		p.Prev = page(max(res.Offset-res.Limit, 0))
+	}
+	if res.Offset+len(res.List) < res.Articles && len(res.List) == res.Limit {
+		p.Next = page(res.Offset + res.Limit)
+	}
 	return s.renderPage(w, "entity", p)
 }
 
 // apiEntity serves GET /api/v1/entities/{id}.
 func (s *Server) apiEntity(w http.ResponseWriter, r *http.Request) error {
-	res, err := s.entity(r.Context(), r.PathValue("id"), strings.TrimSpace(r.URL.Query().Get("name")))
+	res, err := s.entity(r.Context(), r.PathValue("id"), r.URL.Query())
 	if err != nil {
 		return err
 	}
@@ -364,33 +417,55 @@ func (s *Server) apiEntity(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// timeline draws counts per day ("2006-01-02") as an SVG bar chart from
-// the first day to the last; "" when there is no dated count.
-func timeline(days map[string]int) template.HTML {
+// timeline draws mentions per period as an SVG bar chart from the first
+// day to the last; "" when there is no dated count. A period coarser than
+// a day (an article dated to the month or year) is drawn at its first day,
+// in grey (class "coarse"), and says so in its tooltip.
+func timeline(days []store.PeriodCount) template.HTML {
 	if len(days) == 0 {
 		return ""
 	}
-	var keys []string
 	peak := 0
-	for k, n := range days {
-		keys = append(keys, k)
-		peak = max(peak, n)
+	byDay := map[string]int{} // bars stack the periods that start on one day
+	for _, d := range days {
+		byDay[d.Day] += d.Mentions
+		peak = max(peak, byDay[d.Day])
 	}
-	slices.Sort(keys)
-	first, _ := time.Parse("2006-01-02", keys[0])
-	last, _ := time.Parse("2006-01-02", keys[len(keys)-1])
+	first, _ := time.Parse("2006-01-02", days[0].Day)
+	last, _ := time.Parse("2006-01-02", days[len(days)-1].Day)
 	span := int(last.Sub(first).Hours()/24) + 1
 	const w, h = 600.0, 80.0
 	bw := w / float64(span)
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg class="timeline" viewBox="0 0 %g %g" role="img" aria-label="mentions per day from %s to %s">`, w, h+14, keys[0], keys[len(keys)-1])
-	for _, k := range keys {
-		d, _ := time.Parse("2006-01-02", k)
-		x := float64(int(d.Sub(first).Hours()/24)) * bw
-		bh := math.Max(1, h*float64(days[k])/float64(peak))
-		fmt.Fprintf(&b, `<rect x="%.1f" y="%.1f" width="%.1f" height="%.1f"><title>%s: %d</title></rect>`,
-			x, h-bh, math.Max(bw-0.5, 1), bh, k, days[k])
+	fmt.Fprintf(&b, `<svg class="timeline" viewBox="0 0 %g %g" role="img" aria-label="mentions per day from %s to %s">`, w, h+14, days[0].Day, days[len(days)-1].Day)
+	base := map[string]float64{}
+	for _, d := range days {
+		t, _ := time.Parse("2006-01-02", d.Day)
+		x := float64(int(t.Sub(first).Hours()/24)) * bw
+		bh := math.Max(1, h*float64(d.Mentions)/float64(peak))
+		y := h - base[d.Day] - bh
+		base[d.Day] += bh
+		label, class := d.Day, ""
+		if d.Precision != veille.PrecisionDay && d.Precision != "" {
+			label, class = d.Day[:7]+" (dated to the month only)", ` class="coarse"`
+			if d.Precision == veille.PrecisionYear {
+				label = d.Day[:4] + " (dated to the year only)"
+			}
+		}
+		fmt.Fprintf(&b, `<rect%s x="%.1f" y="%.1f" width="%.1f" height="%.1f"><title>%s: %d %s in %d %s</title></rect>`,
+			class, x, y, math.Max(bw-0.5, 1), bh, label, d.Mentions, plural(d.Mentions, "mention", "mentions"), d.Articles, plural(d.Articles, "article", "articles"))
 	}
-	fmt.Fprintf(&b, `<text x="0" y="%g">%s</text><text x="%g" y="%g" text-anchor="end">%s</text></svg>`, h+12, keys[0], w, h+12, keys[len(keys)-1])
+	fmt.Fprintf(&b, `<text x="0" y="%g">%s</text><text x="%g" y="%g" text-anchor="end">%s</text></svg>`, h+12, days[0].Day, w, h+12, days[len(days)-1].Day)
 	return template.HTML(b.String()) // only numbers and dates: nothing from the articles
 }
+
+// plural returns one when n is 1, else many.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// entityURL is the page of an entity.
+func entityURL(id string) string { return "/entities/" + url.PathEscape(id) }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/veille/veille"
+	"github.com/veille/veille/internal/store"
 )
 
 // TestWorldMap checks the generated map against the projection of the
@@ -55,8 +56,17 @@ func TestTimeline(t *testing.T) {
 	if timeline(nil) != "" {
 		t.Error("empty timeline drawn")
 	}
-	svg := string(timeline(map[string]int{"2021-09-01": 2, "2021-09-10": 4}))
-	if strings.Count(svg, "<rect") != 2 || !strings.Contains(svg, "<title>2021-09-10: 4</title>") || !strings.Contains(svg, `height="80.0"`) {
+	svg := string(timeline([]store.PeriodCount{
+		{Day: "2021-09-01", Precision: veille.PrecisionMonth, Articles: 1, Mentions: 2},
+		{Day: "2021-09-10", Precision: veille.PrecisionDay, Articles: 1, Mentions: 4},
+	}))
+	for _, want := range []string{"<title>2021-09-10: 4 mentions in 1 article</title>", `height="80.0"`,
+		`<rect class="coarse"`, "<title>2021-09 (dated to the month only): 2 mentions in 1 article</title>"} {
+		if !strings.Contains(svg, want) {
+			t.Errorf("timeline lacks %s: %s", want, svg)
+		}
+	}
+	if strings.Count(svg, "<rect") != 2 {
 		t.Errorf("timeline = %s", svg)
 	}
 }
@@ -101,14 +111,27 @@ func TestClaimsAndEntityAPI(t *testing.T) {
 		t.Errorf("claims without q: %d", code)
 	}
 
-	code, body, _ := get(t, ts, "/api/v1/entities/"+url.PathEscape("veille:per/diop")+"?name="+url.QueryEscape("Abdoulaye Diop"))
+	code, body, _ := get(t, ts, "/api/v1/entities/"+url.PathEscape("veille:per/diop"))
 	e := decode[entityResult](t, body)
-	if code != 200 || e.Type != "PER" || e.Articles != 1 || e.Mentions != 1 || e.Days["2021-09-15"] != 1 || len(e.By) != 1 || e.By[0].ArticleID != id {
+	wantDays := []store.PeriodCount{{Day: "2021-09-15", Precision: veille.PrecisionDay, Articles: 1, Mentions: 1}}
+	if code != 200 || e.Name != "Abdoulaye Diop" || e.Type != "PER" || e.Articles != 1 || e.Mentions != 1 || !reflect.DeepEqual(e.Days, wantDays) ||
+		len(e.By) != 1 || e.By[0].ArticleID != id || len(e.List) != 1 || e.List[0].ID != id || e.List[0].Title != "Accord militaire" {
 		t.Errorf("entity: %d %+v", code, e)
 	}
-	// Without a name: the last part of the ID.
 	_, body, _ = get(t, ts, "/api/v1/entities/"+url.PathEscape("veille:org/wagner"))
-	if e := decode[entityResult](t, body); e.Name != "wagner" || e.Articles != 1 || len(e.Co) == 0 {
-		t.Errorf("entity without name: %+v", e)
+	if e := decode[entityResult](t, body); e.Name != "Groupe Wagner" || e.Articles != 1 || len(e.Co) == 0 || e.Co[0].Articles != 1 {
+		t.Errorf("entity wagner: %+v", e)
+	}
+	// The ID is looked up, never searched for as text.
+	for _, path := range []string{"/api/v1/entities/ML", "/api/v1/entities/" + url.PathEscape("veille:org/nobody")} {
+		if code, body, _ := get(t, ts, path); code != 404 || !strings.Contains(body, "no stored article mentions") {
+			t.Errorf("%s: %d %s", path, code, body)
+		}
+	}
+	if code, _, _ := get(t, ts, "/entities/ML"); code != 404 {
+		t.Errorf("/entities/ML: %d, want 404", code)
+	}
+	if code, _, _ := get(t, ts, "/api/v1/entities/"+url.PathEscape("veille:org/wagner")+"?limit=0"); code != 400 {
+		t.Errorf("limit=0: %d, want 400", code)
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"html/template"
-	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -152,7 +151,7 @@ func marksOf(text string, an *veille.Analysis) ([]mark, []section) {
 			keys = append(keys, key)
 			if e, ok := names[m.EntityID]; ok && e.Name != "" {
 				entities.Items[n].Text = e.Name
-				entities.Items[n].Page = "/entities/" + url.PathEscape(e.ID) + "?" + url.Values{"name": {e.Name}}.Encode()
+				entities.Items[n].Page = entityURL(e.ID)
 			}
 		}
 	}

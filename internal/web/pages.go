@@ -54,9 +54,8 @@ var funcs = template.FuncMap{
 	"scope": func(action string, req searchRequest) scopeForm {
 		return scopeForm{Action: action, Req: req, Langs: []string{"fr", "en"}}
 	},
-	"entityURL": func(id, name string) string {
-		return "/entities/" + url.PathEscape(id) + "?" + url.Values{"name": {name}}.Encode()
-	},
+	"entityURL": entityURL,
+	"plural":    plural,
 }
 
 // scopeForm is the search form of the exploration pages.

@@ -159,13 +159,13 @@ func TestSearchPage(t *testing.T) {
 		t.Fatalf("status %d", code)
 	}
 	for _, want := range []string{`href="/articles/` + id + `"`, `Accord &lt;militaire&gt;`, `<mark>Wagner</mark>`, `value="wagner"`,
-		`1 articles`, `<h2>Language</h2>`, `<a href="/search?lang=fr&amp;q=wagner">fr</a> <span class="n">1</span>`} {
+		`<p class="meta">1 article</p>`, `<a class="ht" href="/articles/` + id + `" lang="fr">`, `<h2>Language</h2>`, `<a href="/search?lang=fr&amp;q=wagner">fr</a> <span class="n">1</span>`} {
 		if !strings.Contains(body, want) {
 			t.Errorf("search page lacks %s", want)
 		}
 	}
 	code, body, _ = get(t, ts, "/search?q=-wagner")
-	if code != 400 || !strings.Contains(body, "only excluded words") {
+	if code != 400 || !strings.Contains(body, "only excluded words") || strings.Contains(body, "bad query") {
 		t.Errorf("bad query page: %d", code)
 	}
 	if code, body, _ = get(t, ts, "/search?q=nothingmatches"); code != 200 || !strings.Contains(body, "No results") {
@@ -174,7 +174,7 @@ func TestSearchPage(t *testing.T) {
 	if code, _, _ = get(t, ts, "/search"); code != 200 {
 		t.Errorf("empty search: %d", code)
 	}
-	if code, body, _ = get(t, ts, "/"); code != 200 || !strings.Contains(body, "1 articles") {
+	if code, body, _ = get(t, ts, "/"); code != 200 || !strings.Contains(body, "1 article from 1 outlet.") {
 		t.Errorf("home: %d", code)
 	}
 }
@@ -228,17 +228,24 @@ func TestExplorePages(t *testing.T) {
 	an.Places = []veille.Place{{Span: at(seedText, "Mali"), Text: "Mali", ID: "iso3166:ML", Name: "Mali", Country: "ML", Lat: 17, Lon: -4}}
 	id := mustPut(t, st, &veille.Article{Title: "Accord militaire", Text: seedText, Lang: "fr",
 		Published: veille.Date{Time: time.Date(2021, 9, 15, 0, 0, 0, 0, time.UTC), Precision: veille.PrecisionDay}}, an)
+	// An article analysed by extractors that do not include claims.
+	mustPut(t, st, &veille.Article{Title: "Inondation", Text: "Une inondation a touché la ville.", Lang: "fr"},
+		&veille.Analysis{Version: 1, Extractors: []veille.ExtractorRun{{Name: "entities", Version: 1}}})
 	for _, tc := range []struct {
 		path string
 		want []string
 	}{
-		{"/map?q=wagner", []string{`<circle cx="352" cy="146" r="4">`, `Mali (1)`, `1 places named in 1 articles`}},
+		{"/map?q=wagner", []string{`<circle cx="352" cy="146" r="4">`, `Mali (1)`, `1 place named in 1 article`}},
+		{"/map?q=wagner&lang=fr", []string{`href="/search?lang=fr&amp;q=wagner&#43;%22Mali%22"`}},
 		{"/map", []string{"Type words to map"}},
 		{"/claims?q=wagner", []string{`claim-hedged`, `href="/articles/` + id + `#c1"`, `Wagner serait payé six milliards`, `— Quatre sources`}},
-		{"/claims?q=nothingmatches", []string{"No claim found"}},
-		{"/entities/" + url.PathEscape("veille:org/wagner") + "?name=Groupe+Wagner", []string{`Groupe Wagner`, `1 mentions in 1 articles`,
-			`<svg class="timeline"`, `<title>2021-09-15: 1</title>`, `Mali · GPE`}},
-		{"/articles/" + id, []string{`<img src="/static/world.svg"`, `<a href="#p1"><circle`, `href="/entities/veille:org%2Fwagner?name=Groupe&#43;Wagner"`}},
+		{"/claims?q=nothingmatches", []string{"No article matches", "Looking at the top 100 hits"}},
+		{"/claims?q=inondation", []string{"Claims are not extracted for these articles yet"}},
+		{"/claims?q=wagner+OR+inondation", []string{"2 articles, 1 of them with claims extracted"}},
+		{"/entities/" + url.PathEscape("veille:org/wagner"), []string{`Groupe Wagner`, `1 mention in 1 article`,
+			`<svg class="timeline"`, `<title>2021-09-15: 1 mention in 1 article</title>`, `<a href="/entities/iso3166:ML">Mali</a>`,
+			`<a href="/articles/` + id + `">Accord militaire</a>`}},
+		{"/articles/" + id, []string{`<article class="text" lang="fr">`, `<img src="/static/world.svg"`, `<a href="#p1"><circle`, `href="/entities/veille:org%2Fwagner"`}},
 	} {
 		code, body, _ := get(t, ts, tc.path)
 		if code != 200 {

@@ -44,6 +44,7 @@ type Store interface {
 	Facets(ctx context.Context, q store.SearchQuery) (store.Facets, error)
 	Put(ctx context.Context, entries []store.Entry) ([]store.PutResult, error)
 	Stats(ctx context.Context) (store.Stats, error)
+	Entity(ctx context.Context, q store.EntityQuery) (store.EntitySummary, error)
 }
 
 // Options configure a Server. The zero value serves reads and refuses

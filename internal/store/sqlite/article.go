@@ -223,6 +223,16 @@ func (db *DB) reanalyzeWrite(ctx context.Context, chunk []*stored, results []*ve
 		return 0, err
 	}
 	defer st.Close()
+	clear, err := tx.PrepareContext(ctx, clearMentionsSQL)
+	if err != nil {
+		return 0, err
+	}
+	defer clear.Close()
+	add, err := tx.PrepareContext(ctx, addMentionsSQL)
+	if err != nil {
+		return 0, err
+	}
+	defer add.Close()
 	n := 0
 	for i, r := range chunk {
 		var js sql.NullString
@@ -241,6 +251,11 @@ func (db *DB) reanalyzeWrite(ctx context.Context, chunk []*stored, results []*ve
 		k, err := res.RowsAffected()
 		if err != nil {
 			return 0, err
+		}
+		if k > 0 {
+			if err := indexMentions(ctx, clear, add, r.a.ID, results[i]); err != nil {
+				return 0, fmt.Errorf("article %s: %w", r.a.ID, err)
+			}
 		}
 		n += int(k)
 	}

@@ -182,6 +182,7 @@ type putStmts struct {
 	insert, saveStale, archive, update           *sql.Stmt
 	linkSource, linkAlias                        *sql.Stmt
 	unindexStale, clearStale, index              *sql.Stmt
+	clearMentions, addMentions                   *sql.Stmt
 }
 
 // articleState is what lookup reads into a current.
@@ -233,6 +234,8 @@ func (s *putStmts) each() []struct {
 		{&s.index, `INSERT INTO articles_fts (rowid, title, text, stems)
 			SELECT rowid, title, text, stems FROM articles
 			WHERE rowid IN (SELECT value FROM json_each(?)) ORDER BY rowid`},
+		{&s.clearMentions, clearMentionsSQL},
+		{&s.addMentions, addMentionsSQL},
 	}
 }
 
@@ -408,7 +411,7 @@ func (p *putter) insertArticle(ctx context.Context, e *entry) error {
 	}
 	p.unindexed = append(p.unindexed, rowid)
 	p.pending[rowid] = true
-	return nil
+	return indexMentions(ctx, p.clearMentions, p.addMentions, e.id, e.an)
 }
 
 func (p *putter) updateArticle(ctx context.Context, e *entry, cur *current) error {
@@ -436,7 +439,7 @@ func (p *putter) updateArticle(ctx context.Context, e *entry, cur *current) erro
 	if err != nil {
 		return fmt.Errorf("update article: %w", err)
 	}
-	return nil
+	return indexMentions(ctx, p.clearMentions, p.addMentions, cur.id, e.an)
 }
 
 // finish brings articles_fts up to date with the articles the

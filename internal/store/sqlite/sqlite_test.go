@@ -139,6 +139,10 @@ func TestMigrationUpgrade(t *testing.T) {
 		`INSERT INTO migrations VALUES (1, '0001_init.sql', '')`,
 		`INSERT INTO articles (id, hash, version, published_start, published_end, published_precision, ingested_at, text, stems)
 		 VALUES ('old', 'h', 1, 1631664000, 1631750400, 'day', 0, 'un texte ancien', 'un text ancien')`,
+		`INSERT INTO articles (id, hash, version, published_start, published_end, published_precision, ingested_at, text, stems, analysis)
+		 VALUES ('analysed', 'h2', 1, 1630454400, 1633046400, 'month', 0, 'Wagner au Mali', 'wagn au mali',
+		 '{"version":1,"extractors":[],"entities":[{"id":"veille:org/wagner","type":"ORG","name":"Wagner","mentions":[0]},` +
+			`{"id":"iso3166:ML","type":"GPE","name":"Mali","country":"ML","mentions":[1]},{"id":"","type":"PER","name":"x","mentions":[]}]}')`,
 		`INSERT INTO articles_fts (rowid, title, text, stems) SELECT rowid, title, text, stems FROM articles`,
 	} {
 		if _, err := raw.Exec(q); err != nil {
@@ -157,6 +161,12 @@ func TestMigrationUpgrade(t *testing.T) {
 	}
 	if hits, err := db.Search(ctx, store.SearchQuery{Text: "ancien"}); err != nil || len(hits) != 1 {
 		t.Errorf("Search after upgrade = %v, %v", hits, err)
+	}
+	// 0003 fills the entity index from the stored analyses.
+	e, err := db.Entity(ctx, store.EntityQuery{ID: "iso3166:ML"})
+	if err != nil || e.Articles != 1 || e.Mentions != 1 || e.Country != "ML" || len(e.Co) != 1 || e.Co[0].ID != "veille:org/wagner" ||
+		len(e.Days) != 1 || e.Days[0] != (store.PeriodCount{Day: "2021-09-01", Precision: "month", Articles: 1, Mentions: 1}) {
+		t.Errorf("Entity after upgrade = %+v, %v", e, err)
 	}
 }
 

@@ -45,6 +45,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Aliases", s.testAliases},
 		{"Search", s.testSearch},
 		{"Reanalyze", s.testReanalyze},
+		{"Entity", s.testEntity},
 		{"Stats", s.testStats},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -699,6 +700,113 @@ func (s suite) testReanalyze(t *testing.T, st store.Store) {
 	}
 	if s := stats(t, st); !reflect.DeepEqual(s.Analysis, map[int]int{2: 2, 3: 2}) {
 		t.Errorf("Stats.Analysis = %v, want 2 at version 3 and 2 at version 2", s.Analysis)
+	}
+}
+
+// withEntities returns analysisOf(text, 1) naming the entities given as
+// ID, type, name and number of mentions.
+func withEntities(text string, es ...veille.Entity) *veille.Analysis {
+	an := analysisOf(text, 1)
+	for _, e := range es {
+		n := len(e.Mentions)
+		e.Mentions = nil
+		for range n {
+			e.Mentions = append(e.Mentions, len(an.Mentions))
+			an.Mentions = append(an.Mentions, veille.Mention{Span: veille.Span{Start: 0, End: 1}, Text: e.Name, Type: e.Type, EntityID: e.ID})
+		}
+		an.Entities = append(an.Entities, e)
+	}
+	return an
+}
+
+func entity(id, typ, name string, mentions int) veille.Entity {
+	return veille.Entity{ID: id, Type: typ, Name: name, Mentions: make([]int, mentions)}
+}
+
+func (s suite) testEntity(t *testing.T, st store.Store) {
+	ctx := context.Background()
+	const wagner, mali, diop = "veille:org/wagner", "iso3166:ML", "veille:per/diop"
+	day := item{url: "https://a.example/day", outlet: "A", lang: "fr", published: "2021-09-15T23:30:00+02:00", title: "Retrait", text: textRetrait}.entry(t)
+	day.Analysis = withEntities(textRetrait, entity(wagner, "ORG", "groupe Wagner", 2), entity(mali, "GPE", "Mali", 1))
+	month := item{url: "https://a.example/month", outlet: "B", lang: "fr", published: "2021-09", title: "Démenti", text: textRetrait3}.entry(t)
+	month.Analysis = withEntities(textRetrait3, entity(wagner, "ORG", "groupe Wagner", 1), entity(diop, "PER", "Abdoulaye Diop", 1), entity("", "PER", "un porte-parole", 1))
+	undated := item{url: "https://a.example/undated", outlet: "C", lang: "en", text: textBudget}.entry(t)
+	undated.Analysis = withEntities(textBudget, entity(wagner, "ORG", "Wagner", 1), entity(mali, "GPE", "Mali", 1))
+	other := item{url: "https://a.example/other", outlet: "C", lang: "en", published: "2021-10-01", text: textFlood}.entry(t)
+	other.Analysis = withEntities(textFlood, entity(mali, "GPE", "Mali", 3))
+	res := put(t, st, day, month, undated, other)
+
+	got, err := st.Entity(ctx, store.EntityQuery{ID: wagner})
+	if err != nil {
+		t.Fatalf("Entity(%s): %v", wagner, err)
+	}
+	if got.ID != wagner || got.Name != "groupe Wagner" || got.Type != "ORG" || got.Articles != 3 || got.Mentions != 4 || got.Undated != 1 {
+		t.Errorf("Entity(%s) = %+v, want groupe Wagner, ORG, 3 articles, 4 mentions, 1 undated", wagner, got)
+	}
+	wantDays := []store.PeriodCount{
+		{Day: "2021-09-01", Precision: veille.PrecisionMonth, Articles: 1, Mentions: 1},
+		{Day: "2021-09-15", Precision: veille.PrecisionDay, Articles: 1, Mentions: 2},
+	}
+	if !reflect.DeepEqual(got.Days, wantDays) {
+		t.Errorf("Days = %+v, want %+v", got.Days, wantDays)
+	}
+	wantCo := []store.CoMention{{ID: mali, Name: "Mali", Type: "GPE", Articles: 2}, {ID: diop, Name: "Abdoulaye Diop", Type: "PER", Articles: 1}}
+	if !reflect.DeepEqual(got.Co, wantCo) {
+		t.Errorf("Co = %+v, want %+v", got.Co, wantCo)
+	}
+	var list []string
+	for _, a := range got.List {
+		list = append(list, a.ID)
+	}
+	if want := []string{res[0].ID, res[1].ID, res[2].ID}; !reflect.DeepEqual(list, want) {
+		t.Errorf("List = %v, want newest first, undated last: %v", list, want)
+	}
+	if len(got.List) > 0 && (got.List[0].Title != "Retrait" || got.List[0].Outlet != "A" || got.List[0].Mentions != 2 || got.List[0].Published.String() != "2021-09-15T23:30:00+02:00") {
+		t.Errorf("List[0] = %+v", got.List[0])
+	}
+	page, err := st.Entity(ctx, store.EntityQuery{ID: wagner, Limit: 1, Offset: 1, CoLimit: 1})
+	if err != nil || len(page.List) != 1 || page.List[0].ID != res[1].ID || len(page.Co) != 1 || page.Articles != 3 {
+		t.Errorf("Entity page 2 of 1 = %+v, %v; want the month-dated article, 1 co-mention, 3 articles in all", page, err)
+	}
+	if m, err := st.Entity(ctx, store.EntityQuery{ID: mali}); err != nil || m.Articles != 3 || m.Mentions != 5 || m.Country != "" {
+		t.Errorf("Entity(%s) = %+v, %v; want 3 articles, 5 mentions", mali, m, err)
+	}
+	for _, id := range []string{"ML", "veille:org/nobody", ""} {
+		if _, err := st.Entity(ctx, store.EntityQuery{ID: id}); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("Entity(%q) error = %v, want ErrNotFound", id, err)
+		}
+	}
+
+	// A duplicate changes nothing; an update replaces the article's rows.
+	dup := item{url: "https://b.example/copy", outlet: "D", lang: "fr", text: textRetrait}.entry(t)
+	put(t, st, dup)
+	upd := item{url: "https://a.example/day", outlet: "A", lang: "fr", published: "2021-09-16", title: "Retrait", text: textRetrait2}.entry(t)
+	upd.Analysis = withEntities(textRetrait2, entity(mali, "GPE", "Mali", 1))
+	if r := put(t, st, upd); r[0].Outcome != store.Updated {
+		t.Fatalf("update: %+v", r[0])
+	}
+	if got, err := st.Entity(ctx, store.EntityQuery{ID: wagner}); err != nil || got.Articles != 2 || got.Mentions != 2 {
+		t.Errorf("Entity(%s) after update = %+v, %v; want 2 articles, 2 mentions", wagner, got, err)
+	}
+	if got, err := st.Entity(ctx, store.EntityQuery{ID: mali}); err != nil || got.Articles != 3 || len(got.Days) == 0 || got.Days[len(got.Days)-1].Day != "2021-10-01" {
+		t.Errorf("Entity(%s) after update = %+v, %v; want 3 articles", mali, got, err)
+	}
+
+	// Reanalyze replaces the rows of every article it rewrites.
+	n, err := st.Reanalyze(ctx, 0, func(a *veille.Article) (*veille.Analysis, error) {
+		if a.ID == res[3].ID {
+			return nil, nil
+		}
+		return withEntities(a.Text, entity(diop, "PER", "Abdoulaye Diop", 1)), nil
+	})
+	if err != nil || n != 4 {
+		t.Fatalf("Reanalyze = %d, %v", n, err)
+	}
+	if _, err := st.Entity(ctx, store.EntityQuery{ID: wagner}); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("Entity(%s) after Reanalyze: %v, want ErrNotFound", wagner, err)
+	}
+	if got, err := st.Entity(ctx, store.EntityQuery{ID: diop}); err != nil || got.Articles != 3 || len(got.Co) != 0 {
+		t.Errorf("Entity(%s) after Reanalyze = %+v, %v; want 3 articles, no co-mention", diop, got, err)
 	}
 }
 
