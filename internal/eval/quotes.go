@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -77,6 +78,9 @@ type goldQuote struct {
 	SpeakerText string      `json:"speaker_text"`
 	SpeakerSpan veille.Span `json:"speaker_text_span"`
 	Speaker     string      `json:"speaker"`
+	// Frags are the pieces of a discontinuous content (BRAT fragments,
+	// e.g. a quotation interrupted by "he said"); Span joins them.
+	Frags []veille.Span `json:"-"`
 }
 
 type quoteDoc struct {
@@ -218,6 +222,7 @@ func polnearDocs(dir string, rep *Report) ([]quoteDoc, error) {
 func parseBrat(text, ann string, rep *Report) []goldQuote {
 	off := amtRuneOffsets(text)
 	spans := map[string]veille.Span{}
+	frags := map[string][]veille.Span{}
 	var events [][]string
 	for line := range strings.SplitSeq(ann, "\n") {
 		cols := strings.Split(line, "\t")
@@ -231,18 +236,27 @@ func parseBrat(text, ann string, rep *Report) []goldQuote {
 				continue
 			}
 			s, e, ok := math.MaxInt, -1, true
-			for _, x := range f[1:] {
+			var pieces []veille.Span
+			for i, x := range f[1:] {
 				v, err := strconv.Atoi(x)
 				if err != nil {
 					ok = false
 					break
 				}
 				s, e = min(s, v), max(e, v)
+				if i%2 == 0 {
+					pieces = append(pieces, veille.Span{Start: off(v)})
+				} else {
+					pieces[len(pieces)-1].End = off(v)
+				}
 			}
 			if !ok || e < s {
 				continue
 			}
 			spans[cols[0]] = veille.Span{Start: off(s), End: off(e)}
+			if len(pieces) > 1 {
+				frags[cols[0]] = pieces
+			}
 		case 'E':
 			events = append(events, strings.Fields(cols[1]))
 		}
@@ -262,7 +276,7 @@ func parseBrat(text, ann string, rep *Report) []goldQuote {
 			}
 			switch role {
 			case "Content":
-				g.Span, found = sp, true
+				g.Span, g.Frags, found = sp, frags[id], true
 			case "Source":
 				g.SpeakerSpan = sp
 				g.SpeakerText = text[sp.Start:sp.End]
@@ -400,14 +414,38 @@ func scoreQuotes(rep *Report, d quoteDoc, ours []veille.Quotation, tot, file *qu
 	for i, o := range ours {
 		ospans[i] = trimQuoteSpan(d.text, o.ContentSpan)
 	}
-	// Exact: one to one on equal spans.
+	// Exact: one to one on equal spans. A discontinuous gold content (a
+	// quotation interrupted by its cue, one running over paragraphs) is
+	// also found when our quotations equal its fragments, one each; those
+	// pieces all count as found.
 	exactG, exactO := map[int]bool{}, map[int]bool{}
+	pieces := map[int][]int{} // gold → our pieces matching its fragments
 	for gi := range gs {
 		for oi := range ospans {
 			if !exactO[oi] && gs[gi] == ospans[oi] {
 				exactG[gi], exactO[oi] = true, true
 				break
 			}
+		}
+		if exactG[gi] || len(d.quotes[gi].Frags) < 2 {
+			continue
+		}
+		var mine []int
+		for _, fr := range d.quotes[gi].Frags {
+			fr = trimQuoteSpan(d.text, fr)
+			for oi := range ospans {
+				if !exactO[oi] && !slices.Contains(mine, oi) && ospans[oi] == fr {
+					mine = append(mine, oi)
+					break
+				}
+			}
+		}
+		if len(mine) == len(d.quotes[gi].Frags) {
+			exactG[gi] = true
+			for _, oi := range mine {
+				exactO[oi] = true
+			}
+			pieces[gi] = mine
 		}
 	}
 	// Overlap: one to one, largest overlap first.
@@ -422,6 +460,12 @@ func scoreQuotes(rep *Report, d quoteDoc, ours []veille.Quotation, tot, file *qu
 	}
 	sort.SliceStable(pairs, func(i, j int) bool { return pairs[i].ov > pairs[j].ov })
 	overG, overO := map[int]int{}, map[int]bool{}
+	for gi, mine := range pieces {
+		overG[gi] = mine[0]
+		for _, oi := range mine {
+			overO[oi] = true
+		}
+	}
 	for _, p := range pairs {
 		if _, ok := overG[p.g]; ok || overO[p.o] {
 			continue
@@ -455,13 +499,26 @@ func scoreQuotes(rep *Report, d quoteDoc, ours []veille.Quotation, tot, file *qu
 		hasSpeaker := g.SpeakerSpan.End > g.SpeakerSpan.Start || g.Speaker != ""
 		spOK := false
 		if hasSpeaker && matched {
-			o := ours[oi]
-			if o.SpeakerSpan != nil && g.SpeakerSpan.End > g.SpeakerSpan.Start &&
-				min(o.SpeakerSpan.End, g.SpeakerSpan.End) > max(o.SpeakerSpan.Start, g.SpeakerSpan.Start) {
-				spOK = true
+			cands := append([]int{oi}, pieces[gi]...)
+			for _, fr := range g.Frags {
+				// Our pieces of an interrupted quotation: the piece
+				// before the cue carries the speaker.
+				fr = trimQuoteSpan(d.text, fr)
+				for oj, os := range ospans {
+					if min(fr.End, os.End) > max(fr.Start, os.Start) {
+						cands = append(cands, oj)
+					}
+				}
 			}
-			if g.Speaker != "" && speakerKey(o.Speaker) == speakerKey(g.Speaker) {
-				spOK = true
+			for _, oi := range cands {
+				o := ours[oi]
+				if o.SpeakerSpan != nil && g.SpeakerSpan.End > g.SpeakerSpan.Start &&
+					min(o.SpeakerSpan.End, g.SpeakerSpan.End) > max(o.SpeakerSpan.Start, g.SpeakerSpan.Start) {
+					spOK = true
+				}
+				if g.Speaker != "" && speakerKey(o.Speaker) == speakerKey(g.Speaker) {
+					spOK = true
+				}
 			}
 		}
 		for _, t := range []*quoteTally{tot, file} {

@@ -2,6 +2,7 @@ package quote
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/veille/veille"
 	"github.com/veille/veille/internal/nlp"
@@ -146,7 +147,27 @@ func (f *finder) reported(toks []nlp.Token, end int, objects bool, onlyCoordinat
 				continue
 			}
 			w = f.word(toks[k])
-			if toks[k].Kind != nlp.Word || enStop[w] && w != "that" && w != "the" && w != "a" || lemma != "say" && lemma != "tell" && w != "that" {
+			if toks[k].Kind != nlp.Word || f.enPassive(toks, v) {
+				continue
+			}
+			switch {
+			case w == "that":
+			case lemma == "say" || lemma == "tell":
+				if enStop[w] && w != "the" && w != "a" {
+					continue
+				}
+			case !objects && enClausal[lemma] && f.enClauseAt(toks, k):
+			case objects && enObject[lemma]:
+				// "called for X", "called on X to …": the particle
+				// belongs to the cue.
+				if lemma == "call" && (w == "for" || w == "on") && k+1 < len(toks) && toks[k+1].Kind == nlp.Word {
+					vEnd, k = k, k+1
+					w = f.word(toks[k])
+				}
+				if enStop[w] && !determiners[w] && w != "a" && w != "an" && w != "to" {
+					continue
+				}
+			default:
 				continue
 			}
 		}
@@ -333,4 +354,41 @@ func (f *finder) merge() {
 		}
 	}
 	f.out = out
+}
+
+// enPassive reports whether the English verb toks[v] is passive or
+// adjectival ("was criticized by", "the proposed plan", "so-called"),
+// so that its subject is not the speaker.
+func (f *finder) enPassive(toks []nlp.Token, v int) bool {
+	if v == 0 {
+		return false
+	}
+	p := f.word(toks[v-1])
+	if enBe[p] || determiners[p] || p == "a" || p == "an" || p == "so" || p == "-" {
+		return true
+	}
+	return v >= 2 && f.word(toks[v-2]) == "so" && p == "-"
+}
+
+// enClauseAt reports whether a clause without "that" starts at toks[k]
+// ("argued the plan would fail", "believes he can win"): a subject
+// pronoun, or a noun phrase followed within a few words by a finite verb.
+func (f *finder) enClauseAt(toks []nlp.Token, k int) bool {
+	w := f.word(toks[k])
+	if enSubject[w] {
+		return true
+	}
+	if !determiners[w] && !isCap(toks[k].Text(f.text)) && w != "a" && w != "an" && !unicode.IsDigit(firstRune(w)) {
+		return false
+	}
+	for j := k + 1; j < len(toks) && j <= k+7; j++ {
+		if toks[j].Kind == nlp.Punct && !strings.ContainsRune("'’-", firstRune(toks[j].Text(f.text))) {
+			return false
+		}
+		x := f.word(toks[j])
+		if enFinite[x] || strings.HasSuffix(x, "n't") {
+			return true
+		}
+	}
+	return false
 }

@@ -58,11 +58,19 @@ var (
 	// objectVerbs take what they report as a noun phrase: "a annoncé un
 	// retrait", "a démenti toute suggestion", "accuse la Russie d'avoir…".
 	objectVerbs = set("annoncer", "démentir", "nier", "dénoncer", "accuser", "réclamer", "exiger", "demander", "appeler", "exhorter", "qualifier", "décrire", "évoquer", "confirmer", "rejeter", "contester", "minimiser", "promettre", "reconnaître", "attribuer", "imputer", "deny", "announce", "confirm", "claim", "allege", "predict", "promise", "acknowledge", "admit", "formuler", "proposer", "reprocher", "signaler", "designer", "recommander", "justifier", "nuancer", "relativiser", "parler", "faire etat", "mettre en garde", "qualifier")
+	// enClausal take a clause without "that" ("argued the plan would
+	// fail"); enObject take what they report as an object ("called for a
+	// ban", "pledged to cut taxes", "criticized the plan").
+	enClausal = set("add", "warn", "claim", "argue", "insist", "believe", "think", "note", "explain", "suggest", "predict", "acknowledge", "admit", "assert", "contend", "declare", "write", "report", "estimate", "complain", "recall", "maintain", "concede", "know", "feel", "hope", "fear", "worry", "expect", "agree", "show", "find", "indicate", "reveal", "conclude", "promise", "vow", "pledge", "state", "announce", "confirm", "allege", "testify", "stress", "emphasize", "observe", "remark", "speculate", "joke", "boast", "doubt", "charge", "respond", "reply")
+	enObject  = set("deny", "announce", "confirm", "claim", "allege", "predict", "promise", "acknowledge", "admit", "cite", "call", "urge", "demand", "propose", "pledge", "vow", "mention", "describe", "indicate", "reveal", "criticize", "condemn", "denounce", "blast", "slam", "accuse", "praise", "endorse", "oppose", "reject", "dismiss", "dispute", "question", "want", "recommend", "highlight", "tout", "defend", "show", "find", "estimate", "suggest", "expect", "hope", "agree", "warn", "stress", "emphasize", "project")
+	enSubject = set("he", "she", "they", "it", "we", "i", "you", "there", "this")
+	enFinite  = set("is", "was", "are", "were", "has", "have", "had", "will", "would", "could", "should", "can", "may", "might", "must", "did", "does", "do", "won't", "isn't", "wasn't")
+	enBe      = set("is", "was", "are", "were", "be", "been", "being", "get", "got", "gets")
 	// multiword reporting verbs: the word after "fait", "mis"… and how
 	// many words the phrase has.
 	multiword     = map[string]int{"fait etat": 2, "fait savoir": 2, "fait remarquer": 2, "fait part": 2, "mis en garde": 3, "faisait etat": 2, "mis l'accent": 2}
 	weekdays      = set("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today")
-	clauseOpeners = set("tandis", "qui", "ce", "alors", "mais", "selon", "lorsque", "dont", "while", "who", "which", "but", "according", "although", "whereas")
+	clauseOpeners = set("tandis", "qui", "ce", "alors", "mais", "selon", "lorsque", "dont", "while", "who", "which", "but", "according", "although", "whereas", "adding", "saying", "noting", "arguing", "citing", "because", "when")
 	months        = set("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre")
 	prepositions  = set("comme", "par", "pour", "en", "dans", "avec", "sans", "lors", "depuis", "pendant", "as", "by", "for", "in", "with", "on", "at", "to", "after", "before", "during", "from", "of", "about")
 	// documentNouns head a speaker that is a document.

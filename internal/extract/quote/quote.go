@@ -240,6 +240,16 @@ func (f *finder) addDirect(cs, ce, os, oe int, p veille.Span) {
 		return
 	}
 	q := &quote{kind: "direct", content: veille.Span{Start: cs, End: ce}}
+	// A transcript's speaker label: "WALLACE: Governor, …".
+	if n := speakerLabel(f.text[cs:ce]); n > 0 {
+		q.spk = veille.Span{Start: cs, End: cs + n}
+		q.cue = veille.Span{Start: cs + n, End: cs + n + 1}
+		q.content.Start, _ = trimSpace(f.text, cs+n+1, ce)
+		if q.content.Start < ce {
+			f.out = append(f.out, q)
+		}
+		return
+	}
 	found := f.cueAfter(q, oe, p.End, false) || f.cueBefore(q, f.sentenceStart(os, p.Start), os)
 	if !found {
 		words := len(nlp.Tokenize(f.text, cs, ce))
@@ -314,11 +324,27 @@ func (f *finder) splitInverted(t nlp.Token) (head string, pron veille.Span, ok b
 func (f *finder) cueAfter(q *quote, from, to int, toEnd bool) bool {
 	toks := nlp.Tokenize(f.text, from, min(to, from+400))
 	i := 0
-	for i < len(toks) && toks[i].Kind == nlp.Punct && strings.ContainsRune(",—–-", firstRune(toks[i].Text(f.text))) && i < 2 {
+	dash := -1
+	for i < len(toks) && toks[i].Kind == nlp.Punct && strings.ContainsRune(",—–-―", firstRune(toks[i].Text(f.text))) && i < 2 {
+		if firstRune(toks[i].Text(f.text)) != ',' {
+			dash = i
+		}
 		i++
 	}
 	if i >= len(toks) || toks[i].Kind != nlp.Word {
 		return false
+	}
+	// A signature: "“…” ― Esther Tapia" at the end of its line.
+	if dash >= 0 && !toEnd && isCap(toks[i].Text(f.text)) && f.nameRunsToEnd(toks, i) {
+		k := i
+		for k+1 < len(toks) && toks[k+1].Kind == nlp.Word && (isCap(toks[k+1].Text(f.text)) || particle(f.word(toks[k+1]))) {
+			k++
+		}
+		if k+1 == len(toks) || strings.ContainsRune(f.text[toks[k].End:toks[k+1].Start], '\n') || strings.ContainsRune(".", firstRune(toks[k+1].Text(f.text))) {
+			q.cue = veille.Span{Start: toks[dash].Start, End: toks[dash].End}
+			q.spk = veille.Span{Start: toks[i].Start, End: toks[k].End}
+			return true
+		}
 	}
 	t := toks[i]
 	w := f.word(t)
@@ -658,4 +684,29 @@ func (f *finder) sentenceSubject(q *quote, toks []nlp.Token, c int) {
 		}
 		e = j
 	}
+}
+
+// speakerLabel returns the length of a transcript's speaker label at the
+// start of s ("WALLACE:", "MR. TRUMP:"): upper-case words and a colon;
+// 0 when none.
+func speakerLabel(s string) int {
+	letters := 0
+	for i, r := range s {
+		switch {
+		case r == ':':
+			if letters >= 2 {
+				return i
+			}
+			return 0
+		case unicode.IsUpper(r):
+			letters++
+		case r == ' ' || r == '.' || r == '\'' || r == '’' || r == '-':
+		default:
+			return 0
+		}
+		if i > 30 {
+			return 0
+		}
+	}
+	return 0
 }

@@ -58,6 +58,16 @@ func TestFind(t *testing.T) {
 			"that the talks had stalled", "indirect", "told", "Two officials", "anonymous", 2, "Reuters"},
 		{"english according", "en", "According to the report, turnout fell sharply.",
 			"turnout fell sharply", "indirect", "According to", "the report", "document", 1, ""},
+		{"english bare clause", "en", "The senator argued the bill would raise prices.",
+			"the bill would raise prices", "indirect", "argued", "The senator", "", 1, ""},
+		{"english called for", "en", "The mayor called for a full inquiry into the fire.",
+			"a full inquiry into the fire", "indirect", "called for", "The mayor", "", 1, ""},
+		{"english pledged to", "en", "The governor pledged to cut property taxes.",
+			"to cut property taxes", "indirect", "pledged", "The governor", "", 1, ""},
+		{"signature dash", "en", "\u201cHe never answers a question.\u201d \u2015 Jane Porter\n\nNext paragraph.",
+			"He never answers a question.", "direct", "\u2015", "Jane Porter", "", 1, ""},
+		{"transcript label", "en", "\"WALLACE: Do you really see those two as equal?\"",
+			"Do you really see those two as equal?", "direct", ":", "WALLACE", "", 1, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -77,6 +87,15 @@ func TestFind(t *testing.T) {
 				t.Errorf("content span %v does not hold the content", q.ContentSpan)
 			}
 		})
+	}
+}
+
+func TestPassiveIsNotACue(t *testing.T) {
+	an := analyze("The plan was criticized by several economists.", "en")
+	for _, q := range an.Quotations {
+		if q.Cue == "criticized" {
+			t.Errorf("passive verb taken as a cue: %+v", q)
+		}
 	}
 }
 
