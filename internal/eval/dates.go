@@ -44,11 +44,13 @@ var dateparserNow = veille.Date{Time: time.Date(2012, 11, 13, 0, 0, 0, 0, time.U
 // "expected"), dateparser ("test_function", "args").
 //
 //   - Duckling Time rows are resolved against 2013-02-12T04:30:00 with the
-//     Future option (Duckling's convention); a row is right when the
+//     Future option and finer offsets (Duckling's conventions); a row is right when the
 //     expression covering most of the phrase has the expected grain and
 //     start (and, for intervals, end). Rows whose expectation is null are
 //     skipped and counted.
-//   - chrono rows are resolved against their literal ref_date; right when
+//   - chrono rows are resolved against their literal ref_date, offsets
+//     moving the reference instant (chrono's convention), and with the
+//     Future option when the row's options ask for forwardDate; right when
 //     every numeric start component (year, month, day, hour, minute,
 //     second, weekday) equals ours, for the expression at the expected
 //     index (UTF-16) or else the first one.
@@ -182,8 +184,9 @@ type goldRow struct {
 	Source    string          `json:"source"`
 	Expected  json.RawMessage `json:"expected"`
 	// chrono
-	Parser  string `json:"parser"`
-	RefDate *struct {
+	Parser     string `json:"parser"`
+	OptionsRaw string `json:"options_raw"`
+	RefDate    *struct {
 		Local string `json:"local"`
 	} `json:"ref_date"`
 	// dateparser
@@ -289,7 +292,7 @@ func scoreDuckling(g goldRow) dateRow {
 	}
 	lang := strings.ToLower(g.Locale)
 	res := dateRow{typ: "duckling/" + lang, id: g.Source + " " + g.Text, gold: json.RawMessage(g.Expected)}
-	ds := date.Find(g.Text, lang, duckRef, date.Options{Future: true})
+	ds := date.Find(g.Text, lang, duckRef, date.Options{Future: true, Offsets: date.OffsetFiner})
 	d := longest(ds)
 	res.ours = oursView(d)
 	grain := duckGrains[exp.Grain]
@@ -355,7 +358,7 @@ func scoreChrono(g goldRow) dateRow {
 		lang = "fr"
 	}
 	res := dateRow{typ: "chrono/" + lang, id: g.Source, gold: map[string]any{"text": g.Text, "ref": g.RefDate.Local, "start": comps}}
-	ds := date.Find(g.Text, lang, veille.Date{Time: ref, Precision: veille.PrecisionInstant}, date.Options{})
+	ds := date.Find(g.Text, lang, veille.Date{Time: ref, Precision: veille.PrecisionInstant}, date.Options{Offsets: date.OffsetInstant, Future: forwardDate(g.OptionsRaw)})
 	var d *veille.DateExpr
 	if exp.Index != nil {
 		at := utf16ToByte(g.Text, *exp.Index)
@@ -398,6 +401,13 @@ func scoreChrono(g goldRow) dateRow {
 	}
 	res.right = true
 	return res
+}
+
+// forwardDate says whether a chrono row's options ask for the future
+// reading of dates without a year or a day ("forwardDate: true").
+func forwardDate(opts string) bool {
+	opts = strings.Join(strings.Fields(opts), "")
+	return strings.Contains(opts, "forwardDate:true")
 }
 
 // utf16ToByte converts a UTF-16 index into s to a byte offset.

@@ -23,7 +23,7 @@ import (
 )
 
 // Version grows when Find's output changes.
-const Version = 1
+const Version = 2
 
 // Langs are the languages Find covers.
 var Langs = []string{"fr", "en"}
@@ -35,7 +35,28 @@ type Options struct {
 	// convention) instead of the nearest one (chrono's, and the usual
 	// meaning in news, which mostly reports the past).
 	Future bool
+	// Offsets says what a date some units away from the reference
+	// keeps of the reference ("in two days", "three months ago", "next
+	// week"); the zero value is the news reading.
+	Offsets Offsets
 }
+
+// Offsets is a convention for dates some units away from the reference.
+type Offsets uint8
+
+const (
+	// OffsetUnit keeps the unit's own precision: "il y a trois ans" is a
+	// year, "next week" the calendar week after the reference's.
+	OffsetUnit Offsets = iota
+	// OffsetFiner keeps the reference down to the next finer unit: "in
+	// two days" is that day at the reference's hour, "two years ago" that
+	// month (Duckling's convention).
+	OffsetFiner
+	// OffsetInstant moves the reference instant itself: "next week" is
+	// seven days after it, "5 years ago" that day and time (chrono's
+	// convention).
+	OffsetInstant
+)
 
 // Find returns the dates and durations of text in lang ("fr" or "en"; nil
 // for other languages), in text order, resolved against ref (the zero
@@ -48,7 +69,7 @@ func Find(text, lang string, ref veille.Date, opt Options) []veille.DateExpr {
 	}
 	p := &parser{text: text, lang: lang}
 	p.toks = tokenize(text, lx, make([]token, 0, len(text)/5+1))
-	r := newRef(ref, opt.Future)
+	r := newRef(ref, opt)
 	var out []veille.DateExpr
 	for i := 0; i < len(p.toks); {
 		t := &p.toks[i]

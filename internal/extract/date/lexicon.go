@@ -55,6 +55,12 @@ const (
 	cApproxNum
 	cWeekJump
 	cNth
+	cWeekend
+	cMinOp
+	cFrac
+	cPartOf
+	cHoliday
+	cSeason
 )
 
 var classNames = map[string]class{
@@ -66,6 +72,7 @@ var classNames = map[string]class{
 	"clock": cClock, "daypart": cDayPart, "det": cDet, "of": cOf, "at": cAt,
 	"to": cTo, "and": cAnd, "between": cBetween, "from": cFrom, "part": cPart,
 	"vague": cVague, "approxnum": cApproxNum, "weekjump": cWeekJump, "nth": cNth,
+	"weekend": cWeekend, "minop": cMinOp, "frac": cFrac, "partof": cPartOf, "holiday": cHoliday, "season": cSeason,
 }
 
 // entry is one meaning of a phrase.

@@ -398,7 +398,7 @@ func (p *parser) numericDate(i int) (cal, int, bool) {
 		j = k + 1
 	}
 	if n < 2 {
-		return c, i, false
+		return p.spacedDate(i)
 	}
 	// A longer dotted or dashed run is a version number or a code.
 	if nt := p.tok(j); nt != nil && nt.gap == 0 && (nt.kind == tNum || (nt.kind == tPunct && nt.c == sep && p.tok(j+1) != nil && p.tok(j+1).kind == tNum && p.tok(j+1).gap == 0)) {
@@ -509,6 +509,123 @@ func (p *parser) isoTime(c *cal, i int) int {
 // "9 pm", "9:30 a.m.", "midi", "noon"; bare says whether "13:15" alone
 // suffices (true) or an hour mark is needed.
 func (p *parser) clock(c *cal, i int, bare bool) (int, bool) {
+	if j, ok := p.clockBefore(c, i); ok {
+		return j, true
+	}
+	hc := *c
+	j, ok := p.clock0(&hc, i, bare)
+	if !ok {
+		return i, false
+	}
+	j = p.clockAfter(&hc, j)
+	*c = hc
+	return j, true
+}
+
+// clockAfter reads minutes after an hour: "et quart", "et demie", "moins
+// cinq", "moins le quart", "passé de 15 minutes", "et quinze minutes",
+// "minuit trois".
+func (p *parser) clockAfter(c *cal, j int) int {
+	if c.mi != 0 || c.grain != "hour" {
+		return j
+	}
+	e, k, ok := p.ent(j, cMinOp)
+	if !ok {
+		if p.is(j-1, cClock) && p.lang == "fr" {
+			// "minuit trois", "midi dix"
+			if n, k2, ok := p.number(j); ok && n > 0 && n < 60 && !p.is(k2, cUnit) && p.tok(j).kind == tWord {
+				p.addMinutes(c, n)
+				return k2
+			}
+		}
+		return j
+	}
+	switch {
+	case e.n == 15 || e.n == 30 || e.n == -15:
+		p.addMinutes(c, e.n)
+		return k
+	case e.n == 1 || e.n == -1:
+		k = p.skip(k, cDet)
+		n, k2, ok := p.number(k)
+		if !ok || n <= 0 || n >= 60 {
+			return j
+		}
+		if p.unitAt(k2) == "minute" {
+			k2 = p.skipUnit(k2)
+		} else if p.is(j, cAnd) {
+			return j // "à 15h et 20 personnes"
+		}
+		p.addMinutes(c, e.n*n)
+		return k2
+	}
+	return j
+}
+
+// clockBefore reads minutes before a time: "a quarter past noon", "20
+// minutes to 2pm", "twenty after 3pm", "15 to noon", "half past three".
+func (p *parser) clockBefore(c *cal, i int) (int, bool) {
+	if p.lang != "en" {
+		return i, false
+	}
+	n := 0
+	k := i
+	named := false // "a quarter", "half", "20 minutes": a bare hour may follow
+	if t := p.tok(i); t == nil || t.gap == '-' {
+		return i, false // "one-quarter to one-third"
+	}
+	if e, k2, ok := p.ent(i, cMinOp); ok && (e.n == 15 || e.n == 30) {
+		n, k, named = e.n, k2, true
+	} else if v, k2, ok := p.number(i); ok && v > 0 && v < 60 {
+		n, k = v, k2
+		if p.unitAt(k) == "minute" {
+			k, named = p.skipUnit(k), true
+		}
+	} else {
+		return i, false
+	}
+	sign := 0
+	switch {
+	case p.is(k, cMinOp):
+		e, k2, _ := p.ent(k, cMinOp)
+		if e.n != 1 && e.n != -1 {
+			return i, false
+		}
+		sign, k = e.n, k2
+	case p.is(k, cLater):
+		sign, k = 1, p.skip(k, cLater)
+	case p.is(k, cTo):
+		sign, k = -1, p.skip(k, cTo)
+	default:
+		return i, false
+	}
+	hc := *c
+	j, ok := p.clock0(&hc, k, true)
+	if !ok {
+		// a bare hour: "half past three", "ten to six"
+		h, j2, okh := p.number(k)
+		if !named || !okh || h < 1 || h > 12 || p.tok(k).ndig > 2 {
+			return i, false
+		}
+		hc.hh, hc.mi, hc.s, hc.grain = h, 0, 0, "hour"
+		j = j2
+	}
+	if hc.mi != 0 {
+		return i, false
+	}
+	p.addMinutes(&hc, sign*n)
+	*c = hc
+	return j, true
+}
+
+// addMinutes moves a time of day by n minutes, within the day.
+func (p *parser) addMinutes(c *cal, n int) {
+	t := c.hh*60 + c.mi + n
+	t = (t + 24*60) % (24 * 60)
+	c.hh, c.mi, c.grain = t/60, t%60, "minute"
+}
+
+// clock0 reads a time of day without minutes before or after it.
+func (p *parser) clock0(c *cal, i int, bare bool) (int, bool) {
 	if e, j, ok := p.ent(i, cClock); ok {
 		c.hh, c.mi, c.s, c.grain = e.n, 0, 0, "hour"
 		// "midi moins cinq", "minuit trois"… not handled
@@ -636,4 +753,62 @@ func validDate(y, m, d int) bool {
 	}
 	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
 	return t.Day() == d
+}
+
+// spacedDate reads a French date written with spaces: "20 02 2014", "le
+// 20 2 14", and "le 17 02" at the end of a phrase; numbers before or
+// after it make it something else (a telephone number, a table).
+func (p *parser) spacedDate(i int) (cal, int, bool) {
+	c := newCal()
+	if p.lang != "fr" {
+		return c, i, false
+	}
+	var nums [3]*token
+	n := 0
+	for k := i; k < i+3; k++ {
+		t := p.tok(k)
+		if t == nil || t.kind != tNum || (k > i && t.gap != ' ') {
+			break
+		}
+		nums[n] = t
+		n++
+	}
+	if n < 2 || nums[0].ndig > 2 || nums[1].ndig > 2 {
+		return c, i, false
+	}
+	j := i + n
+	if nt := p.tok(j); nt != nil && (nt.kind == tNum || nt.gap == 0 && nt.kind == tWord || p.punct(j, ':') || p.punct(j, '/') || p.punct(j, '.') && nt.gap == 0 && p.tok(j+1) != nil && p.tok(j+1).kind == tNum) {
+		return c, i, false
+	}
+	if pt := p.tok(i - 1); pt != nil && (pt.kind == tNum || pt.kind == tPunct && pt.c != '(' && pt.c != ',' && pt.c != '\n') {
+		return c, i, false
+	}
+	d, m := int(nums[0].num), int(nums[1].num)
+	if n == 3 {
+		y := int(nums[2].num)
+		switch nums[2].ndig {
+		case 4:
+		case 2:
+			y = 1900 + y + pivot(y)
+		default:
+			return c, i, false
+		}
+		if !validDate(y, m, d) {
+			return c, i, false
+		}
+		c.y, c.m, c.d = y, m, d
+		return c, j, true
+	}
+	// two numbers: only as a whole phrase, after "le" or alone
+	if nt := p.tok(j); nt != nil && nt.kind != tPunct {
+		return c, i, false
+	}
+	if i > 0 && !(p.is(i-1, cDet) && i-1 == 0) {
+		return c, i, false
+	}
+	if m < 1 || m > 12 || !validDate(2000, m, d) {
+		return c, i, false
+	}
+	c.m, c.d = m, d
+	return c, j, true
 }

@@ -32,14 +32,15 @@ type ref struct {
 	day        time.Time // midnight UTC of the reference day (or period start)
 	instant    time.Time // the reference instant, as naive UTC
 	futureBias bool
+	offsets    Offsets
 }
 
-func newRef(d veille.Date, future bool) ref {
+func newRef(d veille.Date, opt Options) ref {
 	if d.IsZero() {
-		return ref{futureBias: future}
+		return ref{futureBias: opt.Future, offsets: opt.Offsets}
 	}
 	t := d.Time
-	r := ref{ok: true, prec: d.Precision, y: t.Year(), m: int(t.Month()), d: t.Day(), futureBias: future}
+	r := ref{ok: true, prec: d.Precision, y: t.Year(), m: int(t.Month()), d: t.Day(), futureBias: opt.Future, offsets: opt.Offsets}
 	if d.Precision == veille.PrecisionInstant {
 		r.hh, r.mi, r.s = t.Hour(), t.Minute(), t.Second()
 	}
@@ -308,4 +309,44 @@ func calGrain(c cal) string {
 		return "month"
 	}
 	return "year"
+}
+
+// offset fills de with the date n units away from the reference (n < 0
+// before it), at the precision the offsets convention gives.
+func (r ref) offset(de *veille.DateExpr, unit string, n int) {
+	switch r.offsets {
+	case OffsetFiner:
+		grain := finerUnit(unit)
+		t := unitStart(addUnit(r.instant, unit, n), grain)
+		prec, _ := unitPrecision(grain)
+		if grain == "day" || grain == "week" {
+			grain = "day"
+		}
+		r.relative(de, t, prec, grain)
+		return
+	case OffsetInstant:
+		r.relative(de, addUnit(r.instant, unit, n), veille.PrecisionInstant, unit)
+		return
+	}
+	prec, grain := unitPrecision(unit)
+	base := r.day
+	if prec == veille.PrecisionInstant {
+		base = r.instant
+	}
+	r.relative(de, addUnit(base, unit, n), prec, grain)
+}
+
+// finerUnit is the unit under unit: a day for a week, an hour for a day.
+func finerUnit(unit string) string {
+	switch unit {
+	case "minute", "second":
+		return "second"
+	case "hour":
+		return "minute"
+	case "day", "fortnight":
+		return "hour"
+	case "week", "month":
+		return "day"
+	}
+	return "month"
 }

@@ -1,6 +1,8 @@
 package date
 
 import (
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/veille/veille"
@@ -29,6 +31,8 @@ func (p *parser) at(i int, r ref) (match, bool) {
 		try(p.ruleYear(i, r))
 		try(p.ruleClock(i, r))
 		try(p.ruleUnits(i, r))
+		try(p.ruleClockRange(i, r))
+		try(p.ruleNthOf(i, r))
 	} else {
 		if t.end-t.start == 1 {
 			try(p.ruleQuarter(i, r))
@@ -100,7 +104,13 @@ func (p *parser) calendar(i int) (c, end cal, j int, ok bool) {
 	// a time of day: "à 15h", "at 2:57 p.m.", ", 9 pm", "12:00"
 	k = p.skipPunct(j, ',')
 	k = p.skipAt(k)
-	if tc, k2, okc := p.timeOfDay(k); okc && c.hh < 0 {
+	tc, k2, okc := p.timeOfDay(k)
+	if !okc && p.punct(k+1, '.') {
+		// a dotted time after a date: "29.02.2020 13.12"
+		tc = newCal()
+		k2, okc = p.clock(&tc, k, false)
+	}
+	if okc && c.hh < 0 {
 		c.hh, c.mi, c.s, c.grain = tc.hh, tc.mi, tc.s, tc.grain
 		j = k2
 		// a year after the time: "Wed Aug 05 12:00:00 2015"
@@ -158,6 +168,149 @@ func (p *parser) ruleCalendar(i int, r ref) (match, bool) {
 	if !p.resolveCal(&m.de, c, end, r) {
 		return m, false
 	}
+	m.end = j
+	if c.hh < 0 && end.m == 0 && m.de.Precision == veille.PrecisionDay {
+		// "le 12 février en fin de matinée", "Feb 15 in the morning",
+		// "jeudi 14 de 9h à 11h"
+		day := m.de.Value.Time
+		rr := r
+		rr.ok, rr.prec = true, veille.PrecisionInstant
+		var de veille.DateExpr
+		k, ok := p.clockRangeOn(&de, p.skipPunct(j, ','), day, rr)
+		if !ok {
+			k, ok = p.dayPart(&de, j, day, rr)
+		}
+		if ok {
+			de.Kind = m.de.Kind
+			m.de, m.end = de, k
+		}
+	}
+	return m, true
+}
+
+// clockRange reads two times of day joined as a range: "de 9h30 à 11h",
+// "9h30 - 11h00", "from 3:30 to 6 PM", "between 3:30pm and 6 pm",
+// "8am - 1pm", "11:30-1:30", "1-2:30".
+func (p *parser) clockRange(i int) (c1, c2 cal, j int, ok bool) {
+	k := i
+	opener := p.is(k, cFrom) || p.is(k, cBetween) || (p.is(k, cOf) && p.lang == "fr")
+	if opener {
+		k = p.skip(p.skip(p.skip(k, cFrom), cBetween), cOf)
+	}
+	c1 = newCal()
+	k2, ok1 := p.clock(&c1, k, true)
+	bare := false
+	if !ok1 {
+		// a bare hour, made a time by the second one: "1-2:30", "3 to 6 pm"
+		t := p.tok(k)
+		if t == nil || t.kind != tNum || t.ndig > 2 || t.num > 23 {
+			return c1, c2, i, false
+		}
+		c1.hh, c1.mi, c1.s, c1.grain = int(t.num), 0, 0, "hour"
+		k2, bare = k+1, true
+	}
+	// the joint
+	jt := p.tok(k2)
+	if jt == nil {
+		return c1, c2, i, false
+	}
+	k3 := k2
+	switch {
+	case jt.kind == tNum && jt.gap == '-':
+	case p.punct(k2, '-'):
+		k3++
+	case p.is(k2, cTo) || p.is(k2, cAt) && p.lang == "fr" || p.is(k2, cAnd):
+		k3 = p.skip(p.skip(p.skip(k2, cTo), cAt), cAnd)
+		k3 = p.skip(k3, cAt) // "jusqu'à"
+	default:
+		return c1, c2, i, false
+	}
+	c2 = newCal()
+	k4, ok2 := p.clock(&c2, k3, true)
+	if !ok2 {
+		// "à 11" after "de 9h": a bare hour like the first
+		t := p.tok(k3)
+		if t == nil || t.kind != tNum || t.ndig > 2 || t.num > 24 || bare || p.tok(k3+1) != nil && p.tok(k3+1).kind == tWord && p.tok(k3+1).gap == 0 {
+			return c1, c2, i, false
+		}
+		c2.hh, c2.mi, c2.s, c2.grain = int(t.num), 0, 0, "hour"
+		k4 = k3 + 1
+	}
+	if bare && !opener && !p.hasAmPm(k3, k4) {
+		return c1, c2, i, false // "7 - 8": a score; "Radio 4 at 14:15"
+	}
+	// an am/pm on the second time carries over to the first
+	if c2.hh >= 12 && c1.hh < 12 && c1.hh+12 <= c2.hh && p.hasAmPm(k3, k4) && !p.hasAmPm(k, k2) {
+		c1.hh += 12
+	}
+	if c2.hh < c1.hh && c2.hh < 12 && c2.hh+12 > c1.hh {
+		c2.hh += 12 // "11h30-1h30"
+	}
+	if c2.hh < c1.hh || c2.hh == c1.hh && c2.mi <= c1.mi {
+		return c1, c2, i, false
+	}
+	if bare || c2.grain == "minute" || c2.grain == "second" {
+		c1.grain = c2.grain
+	}
+	if c1.grain == "minute" || c1.grain == "second" {
+		c2.grain = c1.grain
+	}
+	return c1, c2, k4, true
+}
+
+// hasAmPm says whether tokens [i, j) hold an am or pm.
+func (p *parser) hasAmPm(i, j int) bool {
+	for k := i; k < j; k++ {
+		if p.is(k, cAmPm) {
+			return true
+		}
+	}
+	return false
+}
+
+// clockRangeOn reads a range of times of day on day, and fills de with
+// it; the last time named is included (as "du 13 au 15" includes the
+// 15th).
+func (p *parser) clockRangeOn(de *veille.DateExpr, i int, day time.Time, r ref) (int, bool) {
+	k := p.skipAt(i)
+	c1, c2, j, ok := p.clockRange(k)
+	if !ok {
+		return i, false
+	}
+	from := time.Date(day.Year(), day.Month(), day.Day(), c1.hh, c1.mi, c1.s, 0, time.UTC)
+	to := time.Date(day.Year(), day.Month(), day.Day(), c2.hh, c2.mi, c2.s, 0, time.UTC)
+	switch c2.grain {
+	case "hour":
+		to = to.Add(time.Hour)
+	case "minute":
+		to = to.Add(time.Minute)
+	default:
+		to = to.Add(time.Second)
+	}
+	r.relative(de, from, veille.PrecisionInstant, c1.grain)
+	if de.Precision == veille.PrecisionInstant {
+		de.Until = veille.Date{Time: to, Precision: veille.PrecisionInstant}
+	}
+	return j, true
+}
+
+// ruleClockRange: "de 9h30 à 11h jeudi", "3:30-6 p.m.", "8am - 1pm
+// tomorrow".
+func (p *parser) ruleClockRange(i int, r ref) (match, bool) {
+	_, _, j, ok := p.clockRange(i)
+	if !ok {
+		return match{}, false
+	}
+	day := r.day
+	k := p.skipPunct(j, ',')
+	k2 := p.skip(k, cDet)
+	if e, k3, ok := p.ent(k2, cRelDay); ok {
+		day, j = r.day.AddDate(0, 0, e.n), k3
+	} else if e, k3, ok := p.ent(k2, cWeekday); ok && (!e.weak || p.tok(k2).upper) {
+		day, j = r.weekday(e.n, 0), k3
+	}
+	var m match
+	p.clockRangeOn(&m.de, i, day, r)
 	m.end = j
 	return m, true
 }
@@ -320,6 +473,9 @@ func (p *parser) ruleClock(i int, r ref) (match, bool) {
 	}
 	var m match
 	t := time.Date(day.Year(), day.Month(), day.Day(), c.hh, c.mi, c.s, 0, time.UTC)
+	if r.futureBias && r.prec == veille.PrecisionInstant && t.Hour() < r.hh && day.Equal(r.day) {
+		t = t.AddDate(0, 0, 1) // a time already past: the next one
+	}
 	r.relative(&m.de, t, veille.PrecisionInstant, c.grain)
 	m.end = j
 	if k > i && j == k {
@@ -345,7 +501,13 @@ func (p *parser) ruleWord(i int, r ref) (match, bool) {
 			try(p.ruleWeekday(i, r))
 		case cMonth:
 			try(p.ruleMonth(i, r))
+		case cNum:
+			try(p.ruleSpan(i, r))
 		case cLast, cNext, cThis, cDet:
+			try(p.rulePrefixed(i, r))
+			try(p.ruleDayOnly(i, r))
+			try(p.ruleSeason(i, r))
+			try(p.ruleNthOf(i, r))
 			try(p.ruleLastNext(i, r))
 			try(p.ruleSpan(i, r))
 			try(p.ruleQuarter(i, r))
@@ -357,10 +519,26 @@ func (p *parser) ruleWord(i int, r ref) (match, bool) {
 			try(p.ruleDayPart(i, r))
 		case cSince, cDuring, cBound, cEn:
 			try(p.ruleDuration(i, r))
+			if e.cls == cEn {
+				try(p.ruleDayPart(i, r))
+				try(p.rulePrefixed(i, r))
+			}
+		case cTo, cAt:
+			try(p.ruleDayPart(i, r))
+			try(p.rulePrefixed(i, r))
+		case cFrom, cBetween, cOf:
+			try(p.ruleClockRange(i, r))
+			try(p.ruleDayOnly(i, r))
+		case cPartOf:
+			try(p.rulePartOf(i, r))
+		case cHoliday:
+			try(p.ruleHoliday(i, r))
 		case cPart:
 			try(p.rulePart(i, r))
+			try(p.ruleDayPart(i, r))
 		case cNth, cOrd:
 			try(p.ruleQuarter(i, r))
+			try(p.ruleNthOf(i, r))
 		case cDayPart:
 			try(p.ruleDayPart(i, r))
 		}
@@ -375,6 +553,10 @@ func (p *parser) ruleRelDay(i int, r ref) (match, bool) {
 	day := r.day.AddDate(0, 0, e.n)
 	var m match
 	m.end = j
+	if k2, ok := p.clockRangeOn(&m.de, j, day, r); ok {
+		m.end = k2
+		return m, true
+	}
 	k := p.skipAt(j)
 	if c, k2, ok := p.timeOfDay(k); ok {
 		r.relative(&m.de, time.Date(day.Year(), day.Month(), day.Day(), c.hh, c.mi, c.s, 0, time.UTC), veille.PrecisionInstant, c.grain)
@@ -405,6 +587,13 @@ func (p *parser) ruleWeekday(i int, r ref) (match, bool) {
 		day := weekStart(r.day).AddDate(0, 0, 7*off+(e.n+6)%7)
 		r.relative(&m.de, day, veille.PrecisionDay, "day")
 		m.end = k2
+		return m, true
+	}
+	if p.is(j, cLater) && p.is(p.skip(j, cLater), cNext) {
+		// "friday after next"
+		var m match
+		r.relative(&m.de, r.weekday(e.n, 1).AddDate(0, 0, 7), veille.PrecisionDay, "day")
+		m.end = p.skip(p.skip(j, cLater), cNext)
 		return m, true
 	}
 	if p.is(j, cEn) {
@@ -447,6 +636,10 @@ func (p *parser) ruleWeekday(i int, r ref) (match, bool) {
 	day := r.weekday(e.n, mode)
 	var m match
 	m.end = j
+	if k2, ok := p.clockRangeOn(&m.de, j, day, r); ok {
+		m.end = k2
+		return m, true
+	}
 	k := p.skipAt(j)
 	if c, k2, ok := p.timeOfDay(k); ok {
 		r.relative(&m.de, time.Date(day.Year(), day.Month(), day.Day(), c.hh, c.mi, c.s, 0, time.UTC), veille.PrecisionInstant, c.grain)
@@ -614,6 +807,10 @@ func (p *parser) ruleLastNext(i int, r ref) (match, bool) {
 // shiftUnit resolves "the unit off units away": the whole week, month,
 // quarter or year that contains the reference date moved by off.
 func (p *parser) shiftUnit(de *veille.DateExpr, r ref, unit string, off int) {
+	if r.offsets == OffsetInstant {
+		r.relative(de, addUnit(r.instant, unit, off), veille.PrecisionInstant, unit)
+		return
+	}
 	base := r.day
 	switch unit {
 	case "day":
@@ -656,6 +853,13 @@ func (p *parser) quantity(i int) (n int, unit, bound string, j int, ok bool) {
 			return 0, "", "", i, false
 		}
 	}
+	if e, k2, ok := p.ent(k, cFrac); ok {
+		// "half an hour", "un quart d'heure", "a quarter of an hour"
+		if u, n, ok := fracUnit(p.unitAt(k2), e.n); ok {
+			return n, u, bound, p.skipUnit(k2), true
+		}
+		return 0, "", "", i, false
+	}
 	n, k2, okn := p.number(k)
 	if !okn || n <= 0 {
 		return 0, "", "", i, false
@@ -674,13 +878,8 @@ func (p *parser) ruleAgo(i int, r ref) (match, bool) {
 	if !ok {
 		return match{}, false
 	}
-	prec, grain := unitPrecision(unit)
 	var m match
-	base := r.day
-	if prec == veille.PrecisionInstant {
-		base = r.instant
-	}
-	r.relative(&m.de, addUnit(base, unit, -n), prec, grain)
+	r.offset(&m.de, unit, -n)
 	m.end = j
 	return m, true
 }
@@ -695,13 +894,8 @@ func (p *parser) ruleIn(i int, r ref) (match, bool) {
 	if !ok {
 		return match{}, false
 	}
-	prec, grain := unitPrecision(unit)
 	var m match
-	base := r.day
-	if prec == veille.PrecisionInstant {
-		base = r.instant
-	}
-	r.relative(&m.de, addUnit(base, unit, n), prec, grain)
+	r.offset(&m.de, unit, n)
 	m.end = j
 	return m, true
 }
@@ -781,8 +975,23 @@ func (p *parser) rulePart(i int, r ref) (match, bool) {
 	k = p.skip(k, cDet)
 	k = p.skip(k, cOf)
 	var m match
+	if off, j, ok := p.weekOffset(p.skipAt(k)); ok {
+		// "en début de semaine", "end of next week", "at the beginning of
+		// the following week"
+		d, ok := weekParts[p.lang+" "+e.s]
+		if !ok {
+			return m, false
+		}
+		ws := weekStart(r.day).AddDate(0, 0, 7*off)
+		r.relative(&m.de, ws.AddDate(0, 0, d[0]), veille.PrecisionDay, "day")
+		if m.de.Precision == veille.PrecisionDay {
+			m.de.Until = mkDate(ws.AddDate(0, 0, d[1]), veille.PrecisionDay)
+		}
+		m.end = j
+		return m, true
+	}
 	switch {
-	case p.unitAt(k) == "year" || p.unitAt(k) == "month":
+	case (p.unitAt(k) == "year" || p.unitAt(k) == "month") && !p.plural(k):
 		// "fin de l'année", "au début du mois", "end of the year"
 		unit := p.unitAt(k)
 		j := p.skipUnit(k)
@@ -810,6 +1019,13 @@ func (p *parser) rulePart(i int, r ref) (match, bool) {
 		return m, true
 	}
 	return p.partOf(e.s, k, r)
+}
+
+// weekParts are the days of the parts of a week, [from, to) from Monday;
+// French "fin de semaine" starts on Thursday.
+var weekParts = map[string][2]int{
+	"fr early": {0, 2}, "fr mid": {2, 4}, "fr late": {3, 7},
+	"en early": {0, 3}, "en mid": {2, 4}, "en late": {4, 7},
 }
 
 // partOf reads the month or year after "début", "mi-", "end of"…
@@ -1012,6 +1228,11 @@ func (p *parser) ruleSpan(i int, r ref) (match, bool) {
 	if dir == 0 {
 		return m, false
 	}
+	if r.offsets == OffsetInstant {
+		r.relative(&m.de, addUnit(r.instant, unit, dir*n), veille.PrecisionInstant, unit)
+		m.end = k
+		return m, true
+	}
 	prec, grain := unitPrecision(unit)
 	base := unitStart(r.instant, unit)
 	var from, to time.Time
@@ -1037,25 +1258,45 @@ func (p *parser) ruleUnits(i int, r ref) (match, bool) {
 		return match{}, false
 	}
 	dir := 0
+	finer := false // "ago", "hence", "from now": Duckling's finer offsets
 	switch {
 	case p.is(j, cAgo):
-		dir, j = -1, p.skip(j, cAgo)
+		dir, j, finer = -1, p.skip(j, cAgo), true
 	case p.is(j, cEarlier) && p.skip(j, cEarlier) != j:
 		dir, j = -1, p.skip(j, cEarlier)
 	case p.is(j, cLater):
-		dir, j = 1, p.skip(j, cLater)
+		e, j2, _ := p.ent(j, cLater)
+		dir, j, finer = 1, j2, e.n == 1
 	}
 	if dir == 0 {
 		return match{}, false
 	}
-	// "after yesterday", "before next Friday": not handled, keep the unit part
-	prec, grain := unitPrecision(unit)
-	base := r.day
-	if prec == veille.PrecisionInstant {
-		base = r.instant
-	}
 	var m match
-	r.relative(&m.de, addUnit(base, unit, dir*n), prec, grain)
+	if !finer && !p.is(j-1, cAgo) {
+		// "2 days after next Friday", "3 years from today", "two weeks
+		// before yesterday": the offset from that day
+		var am match
+		var ok bool
+		switch {
+		case p.is(j, cRelDay):
+			am, ok = p.ruleRelDay(j, r)
+		case p.is(j, cNext) || p.is(j, cLast) || p.is(j, cThis):
+			am, ok = p.ruleLastNext(j, r)
+		case p.is(j, cWeekday):
+			am, ok = p.ruleWeekday(j, r)
+		}
+		if ok && am.de.Precision == veille.PrecisionDay && am.de.Grain == "day" && unit != "hour" && unit != "minute" && unit != "second" {
+			t := addUnit(am.de.Value.Time, unit, dir*n)
+			m.de = am.de
+			m.de.Value = mkDate(t, veille.PrecisionDay)
+			m.end = am.end
+			return m, true
+		}
+	}
+	if r.offsets == OffsetFiner && !finer {
+		r.offsets = OffsetUnit // Duckling: "deux jours plus tard" is a day
+	}
+	r.offset(&m.de, unit, dir*n)
 	m.end = j
 	return m, true
 }
@@ -1077,6 +1318,17 @@ var dayParts = map[string][2]int{
 // dayPart reads "soir", "après-midi", "dans la soirée", "in the morning"
 // after a day, as an interval of hours of that day.
 func (p *parser) dayPart(de *veille.DateExpr, i int, day time.Time, r ref) (int, bool) {
+	if part, h, j, ok := p.fineDayPart(i); ok {
+		from := time.Date(day.Year(), day.Month(), day.Day(), h[0], 0, 0, 0, time.UTC)
+		if part == "lastnight" {
+			from = from.AddDate(0, 0, -1)
+		}
+		r.relative(de, from, veille.PrecisionInstant, "hour")
+		if de.Precision == veille.PrecisionInstant {
+			de.Until = veille.Date{Time: from.Add(time.Duration(h[1]-h[0]) * time.Hour), Precision: veille.PrecisionInstant}
+		}
+		return j, true
+	}
 	k := p.skip(i, cIn)
 	k = p.skip(k, cDet)
 	k = p.skip(k, cThis)
@@ -1107,10 +1359,89 @@ func (p *parser) dayPart(de *veille.DateExpr, i int, day time.Time, r ref) (int,
 	return j, true
 }
 
+// fineDayParts are the hours of the early, middle and late parts of a
+// part of the day, [from, to).
+var fineDayParts = map[string][2]int{
+	"early morning": {7, 9}, "mid morning": {9, 11}, "late morning": {10, 12},
+	"early afternoon": {12, 14}, "mid afternoon": {14, 16}, "late afternoon": {17, 19},
+	"early evening": {18, 21}, "late evening": {21, 24}, "late night": {21, 24}, "late tonight": {21, 24},
+	"early day": {7, 10}, "mid day": {11, 16}, "late day": {17, 21},
+}
+
+// fineDayPart reads a part of a part of the day: "en début de matinée",
+// "au début de l'après-midi", "tôt le matin", "le matin très tôt", "en
+// milieu de journée", "late tonight", "late last night"; part is
+// "lastnight" for the night before the day.
+func (p *parser) fineDayPart(i int) (part string, h [2]int, j int, ok bool) {
+	k := p.skip(p.skip(p.skip(i, cIn), cEn), cAt)
+	k = p.skip(k, cTo)
+	k = p.skip(k, cDet)
+	e, k2, okp := p.ent(k, cPart)
+	if okp && p.lang == "en" && k == i && p.tok(k2) != nil && (p.tok(k2).gap == '-' || !p.is(k2, cLast) && !p.is(k2, cDet) && !p.is(k2, cIn) && !p.is(k2, cThis) && p.unitAt(k2) == "" && !p.isTonight(k2)) {
+		// "late-night talks", "early morning raids": no day named
+		return "", h, i, false
+	}
+	if okp {
+		k = p.skip(k2, cOf)
+		k = p.skip(k, cIn)
+		k = p.skip(k, cDet)
+		k = p.skip(k, cThis)
+		last := false
+		if p.is(k, cLast) && p.lang == "en" {
+			last, k = true, p.skip(k, cLast)
+		}
+		name, k3, ok := p.dayPartName(k)
+		if !ok {
+			return "", h, i, false
+		}
+		h, ok := fineDayParts[e.s+" "+name]
+		if !ok {
+			return "", h, i, false
+		}
+		if last {
+			if name != "night" {
+				return "", h, i, false
+			}
+			return "lastnight", h, k3, true
+		}
+		return e.s, h, k3, true
+	}
+	// "le matin tôt", "le matin très tôt"
+	k = p.skip(p.skip(i, cIn), cDet)
+	name, k3, okn := p.dayPartName(k)
+	if !okn {
+		return "", h, i, false
+	}
+	if e, k4, ok := p.ent(k3, cPart); ok && e.s == "early" && p.lang == "fr" {
+		if h, ok := fineDayParts["early "+name]; ok {
+			return "early", h, k4, true
+		}
+	}
+	return "", h, i, false
+}
+
+// dayPartName reads "matin", "après-midi", "soirée", "journée", "tonight".
+func (p *parser) dayPartName(i int) (string, int, bool) {
+	if e, j, ok := p.ent(i, cDayPart); ok {
+		return e.s, j, true
+	}
+	if p.lang == "fr" && p.unitAt(i) == "day" {
+		if t := p.tok(i); p.text[t.start:t.end] != "jour" {
+			return "day", p.skipUnit(i), true
+		}
+	}
+	return "", i, false
+}
+
 // ruleDayPart: "ce soir", "tonight", "le soir", "dans la soirée", "this
 // afternoon": a part of the reference day.
 func (p *parser) ruleDayPart(i int, r ref) (match, bool) {
 	var m match
+	if _, _, _, ok := p.fineDayPart(i); ok {
+		j, _ := p.dayPart(&m.de, i, r.day, r)
+		m.end = j
+		return m, true
+	}
 	if p.is(i, cDayPart) && !p.is(i, cDet) && !p.is(i, cThis) && !p.is(i, cIn) {
 		if e, _, _ := p.ent(i, cDayPart); e.s != "tonight" {
 			return m, false
@@ -1153,4 +1484,397 @@ func pmAdjust(hh int, part string) int {
 		}
 	}
 	return hh
+}
+
+// ruleNthOf: "first tuesday of october", "last Sunday of March 2014",
+// "le premier week-end de septembre", "first week of october 2014",
+// "2nd last week of October 2018", "last day of october 2015", "3eme
+// jour d'octobre", "20th of next month".
+func (p *parser) ruleNthOf(i int, r ref) (match, bool) {
+	var m match
+	k := p.skip(i, cDet)
+	n := 0
+	numeric := false
+	if t := p.tok(k); t != nil && t.kind == tNum {
+		d, k2, ok := p.dayNum(k)
+		if !ok {
+			return m, false
+		}
+		n, k, numeric = d, k2, true
+	} else if e, k2, ok := p.ent(k, cNth); ok {
+		n, k = e.n, k2
+	} else if e, k2, ok := p.ent(k, cOrd); ok {
+		n, k = e.n, k2
+	} else {
+		return m, false
+	}
+	if n > 0 && p.is(k, cNth) {
+		if e, k2, _ := p.ent(k, cNth); e.n == -1 {
+			n, k = -n, k2 // "2nd last"
+		}
+	}
+	item := ""
+	wd := -1
+	switch {
+	case p.is(k, cWeekday):
+		e, k2, _ := p.ent(k, cWeekday)
+		if e.weak && !p.tok(k).upper {
+			return m, false
+		}
+		item, wd, k = "weekday", e.n, k2
+	case p.is(k, cWeekend):
+		item, k = "weekend", p.skip(k, cWeekend)
+	case (p.unitAt(k) == "week" || p.unitAt(k) == "day") && !p.plural(k):
+		item, k = p.unitAt(k), p.skipUnit(k)
+	case numeric && n > 0 && p.is(k, cOf):
+		item = "date"
+	default:
+		return m, false
+	}
+	if !p.is(k, cOf) && !p.is(k, cIn) {
+		return m, false
+	}
+	k = p.skip(p.skip(k, cOf), cIn)
+	y, mo, j, ok := p.monthPeriod(k, r)
+	if !ok {
+		return m, false
+	}
+	first := time.Date(y, time.Month(mo), 1, 0, 0, 0, 0, time.UTC)
+	next := first.AddDate(0, 1, 0)
+	var t time.Time
+	grain, prec := "day", veille.PrecisionDay
+	switch item {
+	case "date", "day":
+		if n > 0 {
+			t = first.AddDate(0, 0, n-1)
+		} else {
+			t = next.AddDate(0, 0, n)
+		}
+	case "weekday", "weekend":
+		if item == "weekend" {
+			wd = int(time.Friday)
+		}
+		if n > 0 {
+			t = first.AddDate(0, 0, (wd-int(first.Weekday())+7)%7+7*(n-1))
+		} else {
+			last := next.AddDate(0, 0, -1)
+			t = last.AddDate(0, 0, -((int(last.Weekday())-wd+7)%7)+7*(n+1))
+		}
+	case "week":
+		// weeks from Monday to Sunday that lie inside the month
+		if n > 0 {
+			t = first.AddDate(0, 0, (8-int(first.Weekday()))%7+7*(n-1))
+		} else {
+			last := next.AddDate(0, 0, -1)
+			t = last.AddDate(0, 0, -((int(last.Weekday())+6)%7)-7+7*(n+1))
+			if last.Weekday() == time.Sunday {
+				t = t.AddDate(0, 0, 7)
+			}
+		}
+		grain = "week"
+	}
+	if t.Month() != time.Month(mo) && item != "week" {
+		return m, false
+	}
+	m.de.Kind = "absolute"
+	if item == "weekend" {
+		from := t.Add(18 * time.Hour)
+		m.de.Value, m.de.Precision, m.de.Grain = mkDate(from, veille.PrecisionInstant), veille.PrecisionInstant, "hour"
+		m.de.Until = mkDate(t.AddDate(0, 0, 3), veille.PrecisionInstant)
+	} else {
+		m.de.Value, m.de.Precision, m.de.Grain = mkDate(t, prec), prec, grain
+	}
+	m.end = j
+	return m, true
+}
+
+// monthPeriod reads a month: "october", "March 2014", "septembre",
+// "next month", "le mois dernier", "the previous month".
+func (p *parser) monthPeriod(k int, r ref) (y, mo, j int, ok bool) {
+	if c, j2, ok := p.monthYear(k); ok {
+		return c.y, c.m, j2, true
+	}
+	if m, j2, ok := p.month(k, false); ok {
+		if !r.ok {
+			return 0, 0, k, false
+		}
+		return r.inferYear(m, 0), m, j2, true
+	}
+	if mm, ok := p.ruleLastNext(k, r); ok && mm.de.Grain == "month" && mm.de.Precision == veille.PrecisionMonth {
+		t := mm.de.Value.Time
+		return t.Year(), int(t.Month()), mm.end, true
+	}
+	return 0, 0, k, false
+}
+
+// ruleDayOnly: a day of the month without its month, "le 16", "on the
+// 24th", "du 13 au 18", "entre le 13 et le dix-huit", "le 2 à 5h": the
+// nearest such day (the next with the future bias). It stands alone or
+// before a time, so that "le 16 mars" or "the 24 hostages" are not read.
+func (p *parser) ruleDayOnly(i int, r ref) (match, bool) {
+	var m match
+	k := i
+	ranged := p.is(k, cOf) || p.is(k, cBetween) || p.is(k, cFrom)
+	if p.is(k, cOf) {
+		// "du 13 au 18", not "de 13 à 18 ans", "of 13-14"
+		if t := p.tok(k); p.lang != "fr" || !strings.EqualFold(p.text[t.start:t.end], "du") {
+			return m, false
+		}
+	} else if ranged && !p.is(k+1, cDet) {
+		return m, false // "entre le 13 et le 18", not "between 15 and 24"
+	}
+	k = p.skip(p.skip(p.skip(k, cOf), cBetween), cFrom)
+	if p.lang == "en" && p.is(k, cDet) && p.is(p.skip(k, cDet), cDet) {
+		k = p.skip(k, cDet) // "on the"
+	}
+	k = p.skip(k, cDet)
+	if k == i && !p.is(i, cDet) {
+		return m, false
+	}
+	t := p.tok(k)
+	if t == nil || (t.kind != tNum && !ranged) {
+		return m, false
+	}
+	d, j, ok := p.dayNum(k)
+	if !ok || t.kind == tNum && t.gap == 0 {
+		return m, false
+	}
+	if j > k+1 && t.kind == tNum && p.lang == "fr" && !ranged && d != 1 {
+		return m, false // "le 3e", a rank
+	}
+	end := 0
+	if ranged {
+		d2, j2, ok := p.rangeDay(j)
+		if !ok || d2 <= d {
+			return m, false
+		}
+		end, j = d2, j2
+	}
+	c := newCal()
+	k2 := p.skipAt(j)
+	ck, okc := p.clock(&c, k2, true)
+	if nt := p.tok(j); !okc && nt != nil && (nt.kind != tPunct || strings.IndexByte(".,;)!?", nt.c) < 0 || nt.gap == 0 && nt.c != '\n' && p.tok(j+1) != nil && p.tok(j+1).kind == tNum) {
+		return m, false // "the 20%", "le 8/2", "the 24 hostages"
+	}
+	if !r.ok {
+		m.de.Kind, m.de.Grain, m.end = "partial", "day", j
+		return m, true
+	}
+	// the month: the nearest (or next) one holding the day
+	var day time.Time
+	best := time.Duration(1 << 62)
+	for dm := -1; dm <= 1; dm++ {
+		first := time.Date(r.y, time.Month(r.m+dm), 1, 0, 0, 0, 0, time.UTC)
+		if !validDate(first.Year(), int(first.Month()), d) {
+			continue
+		}
+		t := time.Date(first.Year(), first.Month(), d, 0, 0, 0, 0, time.UTC)
+		dist := t.Sub(r.day)
+		if r.futureBias {
+			if dist < 0 {
+				continue
+			}
+		} else if dist < 0 {
+			dist = -dist
+		}
+		if dist < best {
+			best, day = dist, t
+		}
+	}
+	if day.IsZero() {
+		return m, false
+	}
+	c2 := newCal()
+	c2.y, c2.m, c2.d = day.Year(), int(day.Month()), d
+	e := newCal()
+	if end != 0 {
+		e.y, e.m, e.d = c2.y, c2.m, end
+	}
+	if okc {
+		c2.hh, c2.mi, c2.s, c2.grain = c.hh, c.mi, c.s, c.grain
+		j = ck
+	}
+	if !r.absolute(&m.de, c2, e) {
+		return m, false
+	}
+	m.de.Kind = "partial"
+	m.end = j
+	return m, true
+}
+
+// fracUnit turns pct percent of unit into a whole number of a smaller
+// unit: half an hour is 30 minutes, half a year 6 months.
+func fracUnit(unit string, pct int) (string, int, bool) {
+	var sub string
+	var per int
+	switch unit {
+	case "hour":
+		sub, per = "minute", 60
+	case "minute":
+		sub, per = "second", 60
+	case "day":
+		sub, per = "hour", 24
+	case "year":
+		sub, per = "month", 12
+	case "month":
+		sub, per = "day", 30
+	default:
+		return "", 0, false
+	}
+	if pct*per%100 != 0 {
+		return "", 0, false
+	}
+	return sub, pct * per / 100, true
+}
+
+// rulePartOf: "EOM", "EOY", "BOY" (upper case): a part of the reference's
+// month or year.
+func (p *parser) rulePartOf(i int, r ref) (match, bool) {
+	var m match
+	e, j, _ := p.ent(i, cPartOf)
+	if !p.tok(i).allUpper {
+		return m, false
+	}
+	part, unit, _ := strings.Cut(e.s, " ")
+	if !r.ok {
+		return m, false
+	}
+	c := newCal()
+	c.y = r.y
+	if unit == "month" {
+		c.m = r.m
+	}
+	p.partRange(&m.de, part, c, r)
+	m.de.Kind = "relative"
+	m.end = j
+	return m, true
+}
+
+// rulePrefixed: a part of a period or an acronym after "at the", "à la",
+// "au", "en": "at the end of 2012", "at the EOM", "à la fin de l'année".
+func (p *parser) rulePrefixed(i int, r ref) (match, bool) {
+	k := p.skip(p.skip(p.skip(i, cAt), cTo), cEn)
+	k = p.skip(k, cDet)
+	if k == i {
+		return match{}, false
+	}
+	var m match
+	var ok bool
+	switch {
+	case p.is(k, cPart):
+		m, ok = p.rulePart(k, r)
+	case p.is(k, cPartOf):
+		m, ok = p.rulePartOf(k, r)
+	}
+	return m, ok
+}
+
+// ruleHoliday: a fixed-date holiday, "Noël", "le jour de l'an",
+// "Christmas Day 2014", with the year inferred as for "15 mars"; a
+// capitalised word after it makes it a name ("Noël Mamère").
+func (p *parser) ruleHoliday(i int, r ref) (match, bool) {
+	var m match
+	e, j, _ := p.ent(i, cHoliday)
+	if t := p.tok(i); t.gap == '-' {
+		return m, false // "Marie-Noël"
+	}
+	if pt := p.tok(i - 1); pt != nil && pt.kind == tWord && pt.upper && pt.ents == nil {
+		return m, false // "Père Noël", "Jean Noël"
+	}
+	if nt := p.tok(j); nt != nil && nt.kind == tWord && nt.upper && nt.gap == ' ' && !p.is(j, cMonth) {
+		return m, false
+	}
+	if nt := p.tok(j); nt != nil && nt.kind == tWord && (nt.gap == '-' || !nt.upper && nt.ents == nil) {
+		return m, false // "Christmas-tree", "Christmas party", "Noël approche"
+	}
+	mo, _ := strconv.Atoi(e.s[:2])
+	d, _ := strconv.Atoi(e.s[3:])
+	c := newCal()
+	c.m, c.d = mo, d
+	if y, k, ok := p.year(j); ok {
+		c.y, j = y, k
+	}
+	if !r.absolute(&m.de, c, newCal()) {
+		return m, false
+	}
+	m.end = j
+	return m, true
+}
+
+// seasons are the astronomical seasons of the northern hemisphere as
+// month and day, [from, to).
+var seasons = map[string][4]int{
+	"spring": {3, 20, 6, 21}, "summer": {6, 21, 9, 24}, "autumn": {9, 23, 12, 21}, "winter": {12, 21, 3, 20},
+}
+
+// ruleSeason: "cet été", "l'hiver dernier", "this summer", "next winter",
+// "l'été 2019", "summer 2019"; a season needs one of these words, since
+// "été" is also a verb.
+func (p *parser) ruleSeason(i int, r ref) (match, bool) {
+	var m match
+	k := p.skip(i, cDet)
+	off, set := 0, false
+	switch {
+	case p.is(k, cThis):
+		set, k = true, p.skip(k, cThis)
+	case p.is(k, cLast):
+		off, set, k = -1, true, p.skip(k, cLast)
+	case p.is(k, cNext):
+		off, set, k = 1, true, p.skip(k, cNext)
+	}
+	e, j, ok := p.ent(k, cSeason)
+	if !ok {
+		return m, false
+	}
+	if !set {
+		switch {
+		case p.is(j, cLast):
+			off, set, j = -1, true, p.skip(j, cLast)
+		case p.is(j, cNext):
+			off, set, j = 1, true, p.skip(j, cNext)
+		}
+	}
+	y := 0
+	if yy, j2, ok := p.year(j); ok && !set && k > i {
+		y, j, set = yy, j2, true
+	}
+	if !set || !r.ok {
+		return m, false
+	}
+	s := seasons[e.s]
+	if y == 0 {
+		// the season of that name in the reference's year; a winter
+		// seen from January began the December before
+		y = r.y
+		if s[2] < s[0] && r.day.Before(time.Date(y, time.Month(s[2]), s[3], 0, 0, 0, 0, time.UTC)) {
+			y-- // winter that began last December
+		}
+		y += off
+	}
+	from := time.Date(y, time.Month(s[0]), s[1], 0, 0, 0, 0, time.UTC)
+	to := time.Date(y, time.Month(s[2]), s[3], 0, 0, 0, 0, time.UTC)
+	if !to.After(from) {
+		to = to.AddDate(1, 0, 0)
+	}
+	r.relative(&m.de, from, veille.PrecisionDay, "day")
+	if m.de.Precision == veille.PrecisionDay {
+		m.de.Until = mkDate(to, veille.PrecisionDay)
+	}
+	m.end = j
+	return m, true
+}
+
+// plural says whether the word at i ends in "s" ("années", "months"): a
+// plural unit is not the reference's own year or month.
+func (p *parser) plural(i int) bool {
+	t := p.tok(i)
+	if t == nil || t.kind != tWord || t.end-t.start <= 2 || p.text[t.start:t.end] == "mois" {
+		return false
+	}
+	return p.text[t.end-1] == 's' || p.text[t.end-1] == 'S'
+}
+
+func (p *parser) isTonight(i int) bool {
+	e, _, ok := p.ent(i, cDayPart)
+	return ok && e.s == "tonight"
 }
