@@ -75,6 +75,7 @@ func NER(ctx context.Context, paths []string, withMisses bool) (*Report, error) 
 		return nil, fmt.Errorf("eval ner: no gold document in %s", strings.Join(paths, ", "))
 	}
 	rec := entity.New()
+	langs := nerLangs(docs)
 	total := newPRF()
 	files := map[string]*prf{}
 	var order []string
@@ -82,7 +83,7 @@ func NER(ctx context.Context, paths []string, withMisses bool) (*Report, error) 
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		ours := nerOurs(rec, d)
+		ours := nerOurs(rec, d, langs[d.file])
 		f := files[d.file]
 		if f == nil {
 			f = newPRF()
@@ -119,10 +120,37 @@ func NER(ctx context.Context, paths []string, withMisses bool) (*Report, error) 
 	return rep, nil
 }
 
-// nerOurs runs the recogniser over a gold document and maps our types to
-// the gold's: GPE → LOC; NORP is dropped.
-func nerOurs(rec *entity.Recognizer, d *nerDoc) []nerSpan {
-	r := rec.Recognize(d.text, d.units)
+// nerLangs returns the language of each gold file: the one most of its
+// documents seem written in (entity.GuessLang), "" when none shows.
+func nerLangs(docs []*nerDoc) map[string]string {
+	votes := map[string]map[string]int{}
+	for _, d := range docs {
+		if votes[d.file] == nil {
+			votes[d.file] = map[string]int{}
+		}
+		votes[d.file][entity.GuessLang(d.text, d.units)]++
+	}
+	out := map[string]string{}
+	for f, v := range votes {
+		best := 0
+		for _, l := range []string{"en", "fr"} {
+			if v[l] > best {
+				out[f], best = l, v[l]
+			}
+		}
+	}
+	return out
+}
+
+// nerOurs runs the recogniser over a gold document, in the language of
+// its file when the document alone does not tell (a results table), and
+// maps our types to the gold's: GPE → LOC; NORP is dropped.
+func nerOurs(rec *entity.Recognizer, d *nerDoc, fileLang string) []nerSpan {
+	lang := entity.GuessLang(d.text, d.units)
+	if lang == "" {
+		lang = fileLang
+	}
+	r := rec.RecognizeLang(d.text, d.units, lang)
 	var out []nerSpan
 	for _, m := range r.Mentions {
 		t := m.Type

@@ -19,7 +19,7 @@ func NewEntities() Entities { return Entities{r: entity.New()} }
 func (Entities) Name() string { return "entities" }
 
 // Version implements Extractor.
-func (Entities) Version() int { return 1 }
+func (Entities) Version() int { return 2 }
 
 // Langs implements Extractor: French and English.
 func (Entities) Langs() []string { return []string{"fr", "en"} }
@@ -27,5 +27,5 @@ func (Entities) Langs() []string { return []string{"fr", "en"} }
 // Extract implements Extractor: sentences and headings are scanned.
 func (e Entities) Extract(doc *Document, an *veille.Analysis) {
 	units := append(append([]veille.Span(nil), doc.Sentences...), doc.Headings...)
-	e.r.Apply(doc.Text, units, an)
+	e.r.ApplyLang(doc.Text, units, doc.Lang, an)
 }

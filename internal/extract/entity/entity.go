@@ -6,7 +6,7 @@
 // the article for persons. It fills Analysis.Entities, Mentions and
 // Places.
 //
-// It works with rules over tokens and the embedded lists of package
+// In French it works with rules over tokens and the embedded lists of package
 // lexicon: gazetteer names (longest match, capitalisation as in the
 // gazetteer), acronyms defined in the article ("Forces armées maliennes
 // (FAMa)"), organization heads and tails ("Coalition …", "… Group"),
@@ -15,6 +15,14 @@
 // names, and surnames alone linked to the full name said before. A
 // capitalised word opening a sentence is a name only when the gazetteer
 // or the rest of the article says so ("Selon", "Alors" are not).
+//
+// In English, an averaged-perceptron tagger trained on CoNLL-2003
+// (tagger.go, trained by train.go, weights embedded and loaded once on
+// first use) proposes the spans and types of names instead; the
+// gazetteers and rules above then give them their identities, and the
+// rules' acronyms, governments and nationalities are kept (english.go).
+// Recognize guesses the language from common words; RecognizeLang and
+// ApplyLang take it from the caller.
 //
 // Ambiguous place names are resolved by the countries named in the
 // article, by a country or region written just after the name ("Paris,
@@ -46,7 +54,15 @@ func New() *Recognizer { return &Recognizer{lx: lexicon.Default()} }
 // Apply adds what Recognize finds in units of text to an, shifting the
 // mention indexes of the new entities past the mentions an already has.
 func (x *Recognizer) Apply(text string, units []veille.Span, an *veille.Analysis) {
-	r := x.Recognize(text, units)
+	x.apply(x.Recognize(text, units), an)
+}
+
+// ApplyLang is Apply for text in the given language (see RecognizeLang).
+func (x *Recognizer) ApplyLang(text string, units []veille.Span, lang string, an *veille.Analysis) {
+	x.apply(x.RecognizeLang(text, units, lang), an)
+}
+
+func (x *Recognizer) apply(r Result, an *veille.Analysis) {
 	off := len(an.Mentions)
 	for i := range r.Entities {
 		for k := range r.Entities[i].Mentions {
@@ -76,7 +92,9 @@ type mention struct {
 	feature    string // GeoNames feature class for places
 	cities     []int32
 	role       string
-	tok        int // index of its first token in the unit, for context
+	tok        int  // index of its first token in the unit, for context
+	strong     bool // from a rule that overrides the tagger (acronyms, governments)
+	gaz        bool // an organization or a country of the gazetteer
 }
 
 // unit is one sentence or heading, tokenised.
@@ -114,8 +132,23 @@ type acronym struct {
 }
 
 // Recognize finds the entities of text in the given units (sentences and
-// headings, in text order).
+// headings, in text order), in the language the text seems to be written
+// in (see RecognizeLang).
 func (x *Recognizer) Recognize(text string, units []veille.Span) Result {
+	return x.recognize(text, units, "", true)
+}
+
+// RecognizeLang is Recognize for text in the given language ("en",
+// "fr"; "" when unknown). In English, the statistical tagger proposes
+// the spans and types of names, which the gazetteers and the rules then
+// resolve to identities; in other languages the rules work alone.
+func (x *Recognizer) RecognizeLang(text string, units []veille.Span, lang string) Result {
+	return x.recognize(text, units, lang, false)
+}
+
+// recognize is RecognizeLang, guessing the language from the text when
+// guess is set.
+func (x *Recognizer) recognize(text string, units []veille.Span, lang string, guess bool) Result {
 	units = slices.Clone(units)
 	sort.Slice(units, func(i, j int) bool { return units[i].Start < units[j].Start })
 	st := &state{x: x, text: text, acronyms: map[string]acronym{}, capsSeen: map[string]bool{}, lowSeen: map[string]bool{}}
@@ -140,6 +173,14 @@ func (x *Recognizer) Recognize(text string, units []veille.Span) Result {
 	}
 	for _, u := range st.units {
 		st.scan(u)
+	}
+	if guess {
+		lang = guessLang(text, st.units)
+	}
+	if lang == "en" {
+		if m := loadTagger(); m != nil {
+			st.tagged(m)
+		}
 	}
 	return st.resolve()
 }
@@ -319,12 +360,12 @@ func (st *state) scan(u unit) {
 		}
 		// Acronyms defined in the article, and their long forms.
 		if a, ok := st.acronyms[w]; ok {
-			st.add(mention{start: t.Start, end: t.End, typ: veille.TypeORG, id: a.id, name: a.name, tok: i})
+			st.add(mention{start: t.Start, end: t.End, typ: veille.TypeORG, id: a.id, name: a.name, tok: i, strong: true})
 			i++
 			continue
 		}
 		if j, a, ok := st.longForm(toks, i); ok {
-			st.add(mention{start: t.Start, end: toks[j-1].End, typ: veille.TypeORG, id: a.id, name: a.name, tok: i})
+			st.add(mention{start: t.Start, end: toks[j-1].End, typ: veille.TypeORG, id: a.id, name: a.name, tok: i, strong: true})
 			i = j
 			continue
 		}
@@ -408,7 +449,7 @@ func (st *state) government(toks []nlp.Token, i int) (int, mention, bool) {
 	}
 	c, _ := lx.Country(code)
 	return j, mention{start: toks[i].Start, end: toks[j-1].End, typ: veille.TypeORG, id: "veille:org/" + kind + "/" + code,
-		name: name + c.NameEN, country: code, tok: i}, true
+		name: name + c.NameEN, country: code, tok: i, strong: true}, true
 }
 
 // personCue reports whether a city-only match at token i is rather a
@@ -488,12 +529,12 @@ func (st *state) gazetteer(toks []nlp.Token, i int, m match) {
 	switch {
 	case org != nil:
 		o := lx.Orgs[org.Index]
-		st.add(mention{start: start, end: end, typ: veille.TypeORG, id: o.ID, name: o.Name, tok: i})
+		st.add(mention{start: start, end: end, typ: veille.TypeORG, id: o.ID, name: o.Name, tok: i, gaz: true})
 	case country != nil:
 		c := lx.Countries[country.Index]
 		lat, lon := c.Lat, c.Lon
 		st.add(mention{start: start, end: end, typ: veille.TypeGPE, id: "iso3166:" + c.Code, name: c.NameEN,
-			country: c.Code, lat: &lat, lon: &lon, feature: "A", tok: i})
+			country: c.Code, lat: &lat, lon: &lon, feature: "A", tok: i, gaz: true})
 	case demonym != nil && (len(cities) == 0 || !isCaps(text)):
 		c := lx.Countries[demonym.Index]
 		name := c.Demonym

@@ -1,0 +1,247 @@
+package entity
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/veille/veille"
+	"github.com/veille/veille/internal/lexicon"
+	"github.com/veille/veille/internal/nlp"
+)
+
+// tagged replaces the rule mentions of an English text by the spans the
+// tagger proposes, resolved to identities as the rules would (countries,
+// cities, organizations of the list, acronyms of the article, persons
+// linked by surname). Rule mentions the tagger does not contradict stay:
+// acronyms and governments always, nationalities where the tagger found
+// nothing.
+func (st *state) tagged(m *tagModel) {
+	rules := st.ms
+	st.ms = nil
+	d := newTaggerDoc(st.text, st.units)
+	for _, sp := range m.tag(d) {
+		if sp.j = d.nameEnd(sp.s, sp.i, sp.j); sp.j == sp.i {
+			continue
+		}
+		if sp.typ == "PER" && sp.j-sp.i >= 2 && d.digits[sp.s] >= 1 && d.placeAt(sp.s, sp.j-1) {
+			sp.typ = "ORG" // a club in a results line: "Steaua Bucharest 2"
+		}
+		st.canon(st.units[sp.s].toks, sp.i, sp.j, sp.typ)
+	}
+	tagged := st.ms
+	st.ms = nil
+	overlaps := func(r mention, ms []mention) bool {
+		for _, t := range ms {
+			if t.start < r.end && r.start < t.end {
+				return true
+			}
+		}
+		return false
+	}
+	// Longer names of countries and organizations of the gazetteer win
+	// over the shorter spans they contain ("Central African Republic").
+	longer := func(r mention) bool {
+		if !r.gaz {
+			return false
+		}
+		n := 0
+		for _, t := range tagged {
+			if t.start < r.end && r.start < t.end {
+				if t.start < r.start || t.end > r.end || t.end-t.start >= r.end-r.start {
+					return false
+				}
+				n++
+			}
+		}
+		return n > 0
+	}
+	var strong []mention
+	for _, r := range rules {
+		if r.strong || longer(r) {
+			r.strong = true
+			strong = append(strong, r)
+		}
+	}
+	for _, t := range tagged {
+		if !overlaps(t, strong) {
+			st.ms = append(st.ms, t)
+		}
+	}
+	st.ms = append(st.ms, strong...)
+	for _, r := range rules {
+		if !r.strong && keepRule(r) && !overlaps(r, tagged) && !overlaps(r, strong) {
+			st.ms = append(st.ms, r)
+		}
+	}
+}
+
+// keepRule reports whether a rule mention the tagger did not see is kept
+// in English: nationalities (the tagger calls them MISC) and countries.
+func keepRule(r mention) bool {
+	switch r.typ {
+	case veille.TypeNORP:
+		return true
+	case veille.TypeGPE:
+		return r.feature == "A" && len(r.cities) == 0 && strings.HasPrefix(r.id, "iso3166:")
+	}
+	return false
+}
+
+// canon records the tagger's span [i, j) of type typ (PER, ORG, LOC,
+// MISC) as a mention with an identity.
+func (st *state) canon(toks []nlp.Token, i, j int, typ string) {
+	start, end := toks[i].Start, toks[j-1].End
+	text := st.text[start:end]
+	if typ == "ORG" || typ == "MISC" {
+		if a, ok := st.acronyms[text]; ok {
+			st.add(mention{start: start, end: end, typ: veille.TypeORG, id: a.id, name: a.name, tok: i})
+			return
+		}
+		if k, a, ok := st.longForm(toks, i); ok && k == j {
+			st.add(mention{start: start, end: end, typ: veille.TypeORG, id: a.id, name: a.name, tok: i})
+			return
+		}
+	}
+	var entries []lexicon.Entry
+	if m, ok := st.lookup(toks, i); ok && m.j == j {
+		entries = m.entries
+	}
+	keep := func(kinds ...lexicon.Kind) match {
+		var es []lexicon.Entry
+		for _, e := range entries {
+			for _, k := range kinds {
+				if e.Kind == k {
+					es = append(es, e)
+				}
+			}
+		}
+		return match{j: j, entries: es}
+	}
+	switch typ {
+	case "LOC":
+		if m := keep(lexicon.KindCountry, lexicon.KindCity, lexicon.KindRegion, lexicon.KindArea); len(m.entries) > 0 {
+			st.gazetteer(toks, i, m)
+			return
+		}
+		st.add(mention{start: start, end: end, typ: veille.TypeLOC, id: "veille:loc/" + slug(text), name: text, tok: i})
+	case "ORG":
+		if m := keep(lexicon.KindOrg); len(m.entries) > 0 {
+			st.gazetteer(toks, i, m)
+			return
+		}
+		if m := keep(lexicon.KindCountry); len(m.entries) > 0 {
+			st.gazetteer(toks, i, m) // a country, even for its team
+			return
+		}
+		st.add(mention{start: start, end: end, typ: veille.TypeORG, id: "veille:org/" + slug(text), name: text, tok: i})
+	case "PER":
+		role, _ := st.roleAround(toks, i, j)
+		st.person(start, end, text, role, i)
+	case "MISC":
+		if m := keep(lexicon.KindDemonym); len(m.entries) > 0 {
+			st.gazetteer(toks, i, m)
+		}
+	}
+}
+
+// newTaggerDoc prepares the units of a recognizer's state for the
+// tagger, reusing their tokens.
+func newTaggerDoc(text string, units []unit) *TaggerDoc {
+	toks := make([][]nlp.Token, len(units))
+	for i, u := range units {
+		toks[i] = u.toks
+	}
+	return taggerDoc(text, toks)
+}
+
+// Function words telling English from French.
+var (
+	wordsEN = map[string]bool{"the": true, "of": true, "and": true, "to": true, "in": true, "is": true, "was": true,
+		"said": true, "for": true, "on": true, "with": true, "that": true, "by": true, "at": true, "from": true,
+		"he": true, "it": true, "his": true, "has": true, "have": true, "were": true, "are": true, "will": true}
+	wordsFR = map[string]bool{"le": true, "la": true, "les": true, "des": true, "du": true, "et": true, "est": true,
+		"une": true, "un": true, "dans": true, "pour": true, "que": true, "qui": true, "au": true, "sur": true,
+		"l'": true, "d'": true, "il": true, "elle": true, "pas": true, "avec": true, "ont": true, "sont": true}
+)
+
+// guessLang tells English ("en") from French ("fr") by their commonest
+// words in the first units of the text; "" when neither shows.
+func guessLang(text string, units []unit) string {
+	en, fr, n := 0, 0, 0
+	for _, u := range units {
+		for _, t := range u.toks {
+			if t.Kind != nlp.Word {
+				continue
+			}
+			f := nlp.Fold(text[t.Start:t.End])
+			if wordsEN[f] {
+				en++
+			}
+			if wordsFR[f] {
+				fr++
+			}
+			n++
+		}
+		if n > 400 {
+			break
+		}
+	}
+	switch {
+	case en > fr:
+		return "en"
+	case fr > en:
+		return "fr"
+	}
+	return ""
+}
+
+// placeAt reports whether token i of sentence s is on its own the name
+// of a city or a country.
+func (d *TaggerDoc) placeAt(s, i int) bool {
+	t := d.toks[s][i]
+	return t.gzB&(gzCity|gzCountry) != 0 && t.gz&gzMulti == 0
+}
+
+// nameEnd cuts a span [i, j) of sentence s before a possessive or a
+// lower-case word that is not a particle of names (of, de, van, and…):
+// "Mississippi State" in "Mississippi State's Roshunda Johnson",
+// "Virginia Gateway" in "Virginia Gateway offers".
+func (d *TaggerDoc) nameEnd(s, i, j int) int {
+	tt := d.toks[s]
+	for k := i + 1; k < j; k++ {
+		t := &tt[k]
+		if t.low == "'s" {
+			return k
+		}
+		if t.tok.Kind != nlp.Word || t.caps || d.upper[s] {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(t.text); !unicode.IsLower(r) {
+			continue
+		}
+		if t.cls&(1<<6) != 0 || nameInner[t.low] { // ClassParticle
+			continue
+		}
+		return k
+	}
+	return j
+}
+
+// nameInner are lower-case words found inside English names.
+var nameInner = map[string]bool{"and": true, "for": true, "the": true, "of": true, "on": true, "de": true, "du": true,
+	"la": true, "le": true, "van": true, "von": true, "der": true, "den": true, "da": true, "do": true, "dos": true,
+	"y": true, "al": true, "el": true, "bin": true, "ibn": true, "di": true, "del": true, "des": true, "et": true}
+
+// GuessLang tells English ("en") from French ("fr") by their commonest
+// words in the first units of text; "" when neither shows.
+func GuessLang(text string, units []veille.Span) string {
+	us := make([]unit, 0, min(len(units), 50))
+	for _, u := range units {
+		us = append(us, unit{span: u, toks: nlp.Tokenize(text, u.Start, u.End)})
+		if len(us) == cap(us) {
+			break
+		}
+	}
+	return guessLang(text, us)
+}

@@ -1,0 +1,885 @@
+package entity
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/veille/veille"
+	"github.com/veille/veille/internal/lexicon"
+	"github.com/veille/veille/internal/nlp"
+)
+
+// The English tagger is an averaged perceptron over BIO tags (PER, ORG,
+// LOC, MISC), decoded greedily from left to right in two passes. Its
+// weights are trained by train.go and embedded gzip'd; the header of
+// data/tagger_en.gz names the training data, the settings and the date.
+
+//go:generate go run train.go ../../../../shared/eval/ner-conllpp-en/conllpp_dev.txt
+
+// Tags of the tagger, in the order of the weight vectors.
+const (
+	tagO = iota
+	tagBPER
+	tagIPER
+	tagBORG
+	tagIORG
+	tagBLOC
+	tagILOC
+	tagBMISC
+	tagIMISC
+	// NumTags is the number of BIO tags.
+	NumTags
+)
+
+// TagNames are the BIO tags, indexed by tag number.
+var TagNames = [NumTags]string{"O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"}
+
+// tagType returns the entity type of a tag ("" for O).
+func tagType(t int) string {
+	if t == tagO {
+		return ""
+	}
+	return TagNames[t][2:]
+}
+
+// TagAllowed reports whether tag t may follow tag prev: I-X only after
+// B-X or I-X.
+func TagAllowed(prev, t int) bool {
+	if t == tagO || t%2 == 1 {
+		return true
+	}
+	return prev == t || prev == t-1
+}
+
+//go:embed data/tagger_en.gz
+var taggerEN []byte
+
+// tagModel holds the weights of the two passes (see tag) and the word
+// priors.
+type tagModel struct {
+	stages [2]tagStage
+	prior  map[uint32]WordPrior // what unlabelled text says of words
+}
+
+// tagStage holds the weights of one pass: for each feature hash, its
+// NumTags weights scaled to int16, in one open-addressing table (linear
+// probing, at most about 60% full) so that a lookup touches one cache
+// line; most features looked up are absent.
+type tagStage struct {
+	slots []featSlot
+	shift uint32
+	// seen is a one-hash Bloom filter of the keys, small enough to stay
+	// in cache: most absent features stop there.
+	seen      []uint64
+	seenShift uint32
+}
+
+type featSlot struct {
+	key uint32 // 0: empty (a feature hashed to 0 is dropped)
+	w   [NumTags]int16
+}
+
+func newTagStage(n int) tagStage {
+	size, shift := 16, uint32(28)
+	for size*3 < n*5 {
+		size *= 2
+		shift--
+	}
+	bits, bshift := 64, uint32(26)
+	for bits < 16*n {
+		bits *= 2
+		bshift--
+	}
+	return tagStage{slots: make([]featSlot, size), shift: shift, seen: make([]uint64, bits/64), seenShift: bshift}
+}
+
+func (t *tagStage) put(key uint32, w [NumTags]int16) {
+	if key == 0 {
+		return
+	}
+	b := (key * 0x85EBCA6B) >> t.seenShift
+	t.seen[b/64] |= 1 << (b % 64)
+	mask := uint32(len(t.slots) - 1)
+	for i := (key * 0x9E3779B1) >> t.shift; ; i = (i + 1) & mask {
+		if s := &t.slots[i]; s.key == 0 || s.key == key {
+			s.key, s.w = key, w
+			return
+		}
+	}
+}
+
+// best returns the best tag allowed after prev for the features.
+func (t *tagStage) best(feats []uint32, prev int) int {
+	var score [NumTags]int32
+	mask := uint32(len(t.slots) - 1)
+	for _, f := range feats {
+		if b := (f * 0x85EBCA6B) >> t.seenShift; t.seen[b/64]&(1<<(b%64)) == 0 {
+			continue
+		}
+		for i := (f * 0x9E3779B1) >> t.shift; ; i = (i + 1) & mask {
+			s := &t.slots[i]
+			if s.key == f {
+				for k := range score {
+					score[k] += int32(s.w[k])
+				}
+				break
+			}
+			if s.key == 0 {
+				break
+			}
+		}
+	}
+	best := tagO
+	for k := 1; k < NumTags; k++ {
+		if TagAllowed(prev, k) && score[k] > score[best] {
+			best = k
+		}
+	}
+	return best
+}
+
+// loadTagger reads the embedded English weights once; nil when they
+// cannot be read (the rules then work alone).
+var loadTagger = sync.OnceValue(func() *tagModel {
+	m, err := ReadTagModel(bytes.NewReader(taggerEN))
+	if err != nil {
+		return nil
+	}
+	return m
+})
+
+const tagMagic = "veille-tagger 1"
+
+// Weights are the averaged weights of one pass, by feature hash.
+type Weights = map[uint32]*[NumTags]float32
+
+// WriteTagModel writes the weights of the two passes in the embedded
+// format: gzip of a text header (magic line, the given header lines,
+// then a blank line), then for each pass binary records: feature hash
+// (uint32, delta-coded), bit mask of the non-zero tags (uint16), then
+// one int16 per non-zero tag, scaled by the header's "scale". Weights
+// under minAbs are dropped, and features left with none. The word
+// priors follow: hashes of folded words (PriorKey), delta-coded, each
+// with its capitalisation code (uint8). It returns the number of
+// features written.
+func WriteTagModel(w io.Writer, header []string, passes [2]Weights, minAbs float32, prior map[uint32]WordPrior) (int, error) {
+	var keys [2][]uint32
+	maxAbs := float32(0)
+	for p, weights := range passes {
+		for k, v := range weights {
+			keep := false
+			for _, x := range v {
+				if a := float32(math.Abs(float64(x))); a >= minAbs {
+					keep = true
+					maxAbs = max(maxAbs, a)
+				}
+			}
+			if keep {
+				keys[p] = append(keys[p], k)
+			}
+		}
+		slices.Sort(keys[p])
+	}
+	scale := float32(1)
+	if maxAbs > 0 {
+		scale = 32000 / maxAbs
+	}
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return 0, err
+	}
+	bw := bufio.NewWriter(zw)
+	fmt.Fprintln(bw, tagMagic)
+	for _, h := range header {
+		fmt.Fprintln(bw, h)
+	}
+	fmt.Fprintf(bw, "scale: %g\nfeatures: %d %d\nprior: %d\n\n", scale, len(keys[0]), len(keys[1]), len(prior))
+	var buf [4 + 2 + 2*NumTags]byte
+	for p, weights := range passes {
+		prev := uint32(0)
+		for _, k := range keys[p] {
+			v := weights[k]
+			binary.LittleEndian.PutUint32(buf[:4], k-prev)
+			prev = k
+			mask := uint16(0)
+			n := 6
+			for t, x := range v {
+				if float32(math.Abs(float64(x))) < minAbs {
+					continue
+				}
+				q := int16(math.Round(float64(x * scale)))
+				if q == 0 {
+					continue
+				}
+				mask |= 1 << t
+				binary.LittleEndian.PutUint16(buf[n:], uint16(q))
+				n += 2
+			}
+			binary.LittleEndian.PutUint16(buf[4:6], mask)
+			if _, err := bw.Write(buf[:n]); err != nil {
+				return 0, err
+			}
+		}
+	}
+	pk := make([]uint32, 0, len(prior))
+	for k := range prior {
+		pk = append(pk, k)
+	}
+	slices.Sort(pk)
+	prev := uint32(0)
+	for _, k := range pk {
+		binary.LittleEndian.PutUint32(buf[:4], k-prev)
+		prev = k
+		buf[4] = prior[k].Caps
+		if _, err := bw.Write(buf[:5]); err != nil {
+			return 0, err
+		}
+	}
+	if err := bw.Flush(); err != nil {
+		return 0, err
+	}
+	return len(keys[0]) + len(keys[1]), zw.Close()
+}
+
+// ReadTagModel reads weights written by WriteTagModel.
+func ReadTagModel(r io.Reader) (*tagModel, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, err
+	}
+	br := bufio.NewReader(zr)
+	n, np := [2]int{-1, -1}, 0
+	for i := 0; ; i++ {
+		line, err := br.ReadString('\n')
+		if err != nil {
+			return nil, fmt.Errorf("tagger: header: %w", err)
+		}
+		line = strings.TrimRight(line, "\n")
+		if i == 0 && line != tagMagic {
+			return nil, errors.New("tagger: not a tagger file")
+		}
+		if line == "" {
+			break
+		}
+		if v, ok := strings.CutPrefix(line, "prior: "); ok {
+			if np, err = strconv.Atoi(v); err != nil {
+				return nil, err
+			}
+		}
+		if v, ok := strings.CutPrefix(line, "features: "); ok {
+			if _, err := fmt.Sscanf(v, "%d %d", &n[0], &n[1]); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if n[0] < 0 || n[1] < 0 {
+		return nil, errors.New("tagger: header lacks scale or features")
+	}
+	m := &tagModel{}
+	var head [6]byte
+	var val [2]byte
+	for p := range m.stages {
+		st := &m.stages[p]
+		*st = newTagStage(n[p])
+		key := uint32(0)
+		for i := 0; i < n[p]; i++ {
+			if _, err := io.ReadFull(br, head[:]); err != nil {
+				return nil, fmt.Errorf("tagger: record %d: %w", i, err)
+			}
+			key += binary.LittleEndian.Uint32(head[:4])
+			mask := binary.LittleEndian.Uint16(head[4:])
+			var w [NumTags]int16
+			for t := range NumTags {
+				if mask&(1<<t) == 0 {
+					continue
+				}
+				if _, err := io.ReadFull(br, val[:]); err != nil {
+					return nil, fmt.Errorf("tagger: record %d: %w", i, err)
+				}
+				w[t] = int16(binary.LittleEndian.Uint16(val[:]))
+			}
+			st.put(key, w)
+		}
+	}
+	m.prior = make(map[uint32]WordPrior, np)
+	var rec [5]byte
+	key := uint32(0)
+	for i := 0; i < np; i++ {
+		if _, err := io.ReadFull(br, rec[:]); err != nil {
+			return nil, fmt.Errorf("tagger: prior %d: %w", i, err)
+		}
+		key += binary.LittleEndian.Uint32(rec[:4])
+		m.prior[key] = WordPrior{Caps: rec[4]}
+	}
+	return m, nil
+}
+
+// Token flags and gazetteer bits used as features.
+const (
+	gzCountry = 1 << iota
+	gzDemonym
+	gzCity
+	gzOrg
+	gzRegion
+	gzArea
+	gzFirst // a first name
+	gzMulti // inside a gazetteer name of two or more tokens
+)
+
+// ttok is a token prepared for features.
+type ttok struct {
+	tok   nlp.Token
+	text  string // as written
+	low   string // folded (nlp.Fold)
+	short string // short shape: runs collapsed ("Xx", "X.X.", "d")
+	gz    uint8  // gazetteer bits of a name starting or going on here
+	gzB   uint8  // gazetteer bits of a name starting here
+	cls   uint8  // word classes
+	prior WordPrior
+	// Hashes of low, text and short, mixed into features.
+	hLow, hText, hShort uint32
+	caps                bool
+	doc                 uint8 // 8: written with a capital inside a sentence elsewhere, 16: in lower case
+}
+
+// Word classes (lexicon) as bits.
+var tagClasses = []string{lexicon.ClassTitle, lexicon.ClassRole, lexicon.ClassOrgHead, lexicon.ClassOrgTail,
+	lexicon.ClassGov, lexicon.ClassFunc, lexicon.ClassParticle, lexicon.ClassMisc}
+
+// TaggerDoc is one document prepared for the tagger: its sentences as
+// tokens with their features' raw material, and what the document says
+// about each word (written with a capital inside a sentence, in lower
+// case, tagged before).
+type TaggerDoc struct {
+	text     string
+	Sents    [][]nlp.Token
+	toks     [][]ttok
+	capsSeen map[string]bool
+	lowSeen  map[string]bool
+	mem      map[string]uint8 // last type tagged for a capitalised word
+	upper    []bool           // sentence mostly in capitals
+	glob     [][]uint8        // what the first pass said of the word's other mentions
+	digits   []uint8          // share of numbers in the sentence, in quarters
+}
+
+// NewTaggerDoc tokenises the units (sentences, in text order) of text.
+func NewTaggerDoc(text string, units []veille.Span) *TaggerDoc {
+	toks := make([][]nlp.Token, len(units))
+	for i, u := range units {
+		toks[i] = nlp.Tokenize(text, u.Start, u.End)
+	}
+	return taggerDoc(text, toks)
+}
+
+// taggerDoc prepares sentences already tokenised.
+func taggerDoc(text string, sents [][]nlp.Token) *TaggerDoc {
+	d := &TaggerDoc{text: text, Sents: sents, capsSeen: map[string]bool{}, lowSeen: map[string]bool{}, mem: map[string]uint8{}}
+	lx := lexicon.Default()
+	for _, toks := range sents {
+		tt := make([]ttok, len(toks))
+		for i, t := range toks {
+			w := text[t.Start:t.End]
+			low := nlp.Fold(w)
+			tt[i] = ttok{tok: t, text: w, low: low, short: shape(w), caps: isCaps(w)}
+			tt[i].hLow, tt[i].hText, tt[i].hShort = uint32(fh(0).s(low)), uint32(fh(1).s(w)), uint32(fh(2).s(tt[i].short))
+			for _, c := range lx.Classes(low) {
+				if k := slices.Index(tagClasses, c); k >= 0 {
+					tt[i].cls |= 1 << k
+				}
+			}
+			if t.Kind == nlp.Word && lx.FirstName(w) {
+				tt[i].gz |= gzFirst
+			}
+			if t.Kind == nlp.Word {
+				if tt[i].caps {
+					if i > 0 {
+						d.capsSeen[low] = true
+					}
+				} else if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
+					d.lowSeen[low] = true
+				}
+			}
+		}
+		gazetteerBits(lx, tt)
+		d.toks = append(d.toks, tt)
+		d.upper = append(d.upper, allCapsLine(text, toks))
+		nums := 0
+		for _, t := range toks {
+			if t.Kind == nlp.Number {
+				nums++
+			}
+		}
+		d.digits = append(d.digits, uint8(4*nums/max(len(toks), 1)))
+	}
+	for _, tt := range d.toks {
+		for i := range tt {
+			if t := &tt[i]; t.tok.Kind == nlp.Word && t.caps {
+				if d.capsSeen[t.low] {
+					t.doc |= 8
+				}
+				if d.lowSeen[t.low] {
+					t.doc |= 16
+				}
+			}
+		}
+	}
+	return d
+}
+
+// gazetteerBits marks the tokens covered by gazetteer names (longest
+// match from each token, case ignored except for short acronyms).
+func gazetteerBits(lx *lexicon.Lexicon, tt []ttok) {
+	var key []byte
+	for i := range tt {
+		if tt[i].tok.Kind != nlp.Word {
+			continue
+		}
+		key = key[:0]
+		bestJ, bits := 0, uint8(0)
+		n := 0
+		for j := i; j < len(tt) && n < lx.MaxTokens; j++ {
+			t := &tt[j]
+			if t.tok.Kind == nlp.Punct {
+				if t.text == "." && j > i {
+					continue
+				}
+				if t.text != "-" && t.text != "'" && t.text != "’" && t.text != "&" {
+					break
+				}
+			}
+			if n > 0 {
+				key = append(key, ' ')
+			}
+			key = append(key, t.low...)
+			n++
+			es := lx.Names(string(key))
+			if len(es) == 0 {
+				if !lx.Continues(string(key)) {
+					break
+				}
+				continue
+			}
+			var b uint8
+			for _, e := range es {
+				if e.Exact != "" && e.Exact != strings.Join(texts(tt[i:j+1]), " ") && e.Exact != strings.Join(texts(tt[i:j+1]), "") {
+					continue
+				}
+				switch e.Kind {
+				case lexicon.KindCountry:
+					b |= gzCountry
+				case lexicon.KindDemonym:
+					b |= gzDemonym
+				case lexicon.KindCity:
+					b |= gzCity
+				case lexicon.KindOrg:
+					b |= gzOrg
+				case lexicon.KindRegion:
+					b |= gzRegion
+				case lexicon.KindArea:
+					b |= gzArea
+				}
+			}
+			if b != 0 {
+				bestJ, bits = j+1, b
+			}
+		}
+		if bestJ == 0 {
+			continue
+		}
+		tt[i].gzB |= bits
+		for k := i; k < bestJ; k++ {
+			tt[k].gz |= bits
+			if bestJ-i > 1 {
+				tt[k].gz |= gzMulti
+			}
+		}
+	}
+}
+
+func texts(tt []ttok) []string {
+	out := make([]string, len(tt))
+	for i, t := range tt {
+		out[i] = t.text
+	}
+	return out
+}
+
+// shape returns the short shape of a word: X for capitals, x for lower
+// case letters, d for digits, other characters as they are, runs
+// collapsed ("McDonald" → "XxXx", "U.S." → "X.X.").
+func shape(w string) string {
+	var b [16]byte
+	n := 0
+	last := byte(0)
+	for _, r := range w {
+		var c byte
+		switch {
+		case unicode.IsUpper(r):
+			c = 'X'
+		case unicode.IsLower(r):
+			c = 'x'
+		case unicode.IsDigit(r):
+			c = 'd'
+		case r < 0x80:
+			c = byte(r)
+		default:
+			c = '*'
+		}
+		if c == last {
+			continue
+		}
+		last = c
+		if n < len(b) {
+			b[n] = c
+			n++
+		}
+	}
+	return string(b[:n])
+}
+
+// Feature templates are hashed with FNV-1a: a template number, then its
+// strings separated by a byte 0.
+const (
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+)
+
+type fhash uint32
+
+func fh(tmpl byte) fhash { return fhash((fnvOffset ^ uint32(tmpl)) * fnvPrime) }
+
+func (h fhash) s(s string) fhash {
+	x := uint32(h)
+	for i := 0; i < len(s); i++ {
+		x = (x ^ uint32(s[i])) * fnvPrime
+	}
+	return fhash((x ^ 0xff) * fnvPrime)
+}
+
+// u mixes a 32-bit value (a word's own hash) into h.
+func (h fhash) u(v uint32) fhash {
+	x := uint32(h)*fnvPrime ^ v
+	x ^= x >> 16
+	x *= 0x85EBCA6B
+	x ^= x >> 13
+	x *= 0xC2B2AE35
+	x ^= x >> 16
+	return fhash(x)
+}
+
+func (h fhash) b(c byte) fhash { return fhash((uint32(h) ^ uint32(c)) * fnvPrime) }
+
+// Features appends to dst the feature hashes of token i of sentence s,
+// given the two previous tags.
+func (d *TaggerDoc) Features(dst []uint32, s, i, p1, p2 int) []uint32 {
+	tt := d.toks[s]
+	t := &tt[i]
+	at := func(k int) *ttok {
+		if k < 0 || k >= len(tt) {
+			return nil
+		}
+		return &tt[k]
+	}
+	word := func(k int) uint32 {
+		if x := at(k); x != nil {
+			return x.hLow
+		}
+		if k < 0 {
+			return 1
+		}
+		return 2
+	}
+	shp := func(k int) uint32 {
+		if x := at(k); x != nil {
+			return x.hShort
+		}
+		return 3
+	}
+	add := func(h fhash) { dst = append(dst, uint32(h)) }
+	add(fh(0))
+	add(fh(1).u(t.hLow))
+	add(fh(2).u(t.hText))
+	add(fh(3).u(word(i - 1)))
+	add(fh(4).u(word(i + 1)))
+	add(fh(5).u(word(i - 2)))
+	add(fh(6).u(word(i + 2)))
+	add(fh(7).u(word(i - 1)).u(t.hLow))
+	add(fh(8).u(t.hLow).u(word(i + 1)))
+	add(fh(9).u(t.hShort))
+	add(fh(10).u(shp(i - 1)).u(t.hShort))
+	add(fh(11).u(t.hShort).u(shp(i + 1)))
+	add(fh(12).u(shp(i - 1)).u(t.hShort).u(shp(i + 1)))
+	// Prefixes and suffixes of up to four runes.
+	low := t.low
+	for k, n := 0, 0; k < len(low) && n < 4; n++ {
+		_, sz := utf8.DecodeRuneInString(low[k:])
+		k += sz
+		add(fh(13).b(byte(n)).s(low[:k]))
+	}
+	for k, n := len(low), 0; k > 0 && n < 4; n++ {
+		_, sz := utf8.DecodeLastRuneInString(low[:k])
+		k -= sz
+		add(fh(14).b(byte(n)).s(low[k:]))
+	}
+	var flags byte
+	if t.caps {
+		flags |= 1
+	}
+	if i == 0 {
+		flags |= 2
+	}
+	if d.upper[s] {
+		flags |= 4
+	}
+	flags |= t.doc
+	add(fh(15).b(flags))
+	add(fh(16).b(flags).u(t.hShort))
+	add(fh(17).b(t.gz))
+	add(fh(18).b(t.gzB))
+	add(fh(19).b(t.cls))
+	if x := at(i - 1); x != nil {
+		add(fh(20).b(x.gz))
+		add(fh(21).b(x.cls))
+	}
+	if x := at(i + 1); x != nil {
+		add(fh(22).b(x.gz))
+		add(fh(23).b(x.cls))
+	}
+	if x := at(i - 2); x != nil {
+		add(fh(24).b(x.cls))
+	}
+	add(fh(25).b(byte(p1)))
+	add(fh(26).b(byte(p1)).b(byte(p2)))
+	add(fh(27).b(byte(p1)).u(t.hLow))
+	add(fh(28).b(byte(p1)).u(t.hShort))
+	add(fh(29).b(byte(p1)).b(t.gz))
+	if t.caps {
+		if m, ok := d.mem[t.low]; ok {
+			add(fh(30).b(m))
+			add(fh(31).b(m).b(flags))
+		}
+	}
+	if d.upper[s] {
+		add(fh(32).u(t.hLow))
+	}
+	if d.glob != nil {
+		g := d.glob[s][i]
+		add(fh(50).b(g))
+		add(fh(51).b(g).b(flags))
+		add(fh(52).b(g).u(t.hShort))
+		add(fh(53).b(g).b(byte(p1)))
+	}
+	add(fh(33).u(word(i - 1)).u(t.hShort))
+	add(fh(34).b(t.gz).u(t.hShort))
+	add(fh(35).b(byte(p1)).u(word(i + 1)))
+	add(fh(36).u(t.hShort).u(word(i + 1)))
+	add(fh(37).b(byte(min(i, 3))).u(t.hShort))
+	if x := at(i - 1); x != nil {
+		add(fh(38).u(x.hText))
+	}
+	if x := at(i + 1); x != nil {
+		add(fh(39).u(x.hText))
+	}
+	add(fh(40).b(d.digits[s]).u(t.hShort))
+	add(fh(41).b(t.prior.Caps))
+	add(fh(42).b(t.prior.Caps).b(flags))
+	add(fh(43).b(t.prior.Caps).u(t.hShort))
+	if x := at(i - 1); x != nil {
+		add(fh(44).b(x.prior.Caps))
+	}
+	if x := at(i + 1); x != nil {
+		add(fh(45).b(x.prior.Caps))
+	}
+
+	return dst
+}
+
+// Remember notes the tag given to token i of sentence s, a feature of
+// later mentions of the same word in the document.
+func (d *TaggerDoc) Remember(s, i, tag int) {
+	t := &d.toks[s][i]
+	if t.caps && t.tok.Kind == nlp.Word {
+		d.mem[t.low] = uint8((tag + 1) / 2)
+	}
+}
+
+// UsePrior sets the capitalisation prior of the document's words from
+// a table of CapsPrior codes by PriorKey.
+func (d *TaggerDoc) UsePrior(prior map[uint32]WordPrior) {
+	for _, tt := range d.toks {
+		for i := range tt {
+			tt[i].prior = prior[PriorKey(tt[i].low)]
+		}
+	}
+}
+
+// WordPrior is what unlabelled text says of a word: how often it is
+// written with a capital (CapsPrior).
+type WordPrior struct {
+	Caps uint8
+}
+
+// PriorKey is the key of a folded word in a capitalisation prior.
+func PriorKey(low string) uint32 { return uint32(fh(99).s(low)) }
+
+// CapsPrior codes how often a word is written with a capital inside a
+// sentence (caps) rather than in lower case (low) in unlabelled text:
+// 0 when seen fewer than 3 times, else 1 + 3 × the share in fifths + a
+// frequency class (under 10, under 100, more).
+func CapsPrior(caps, low int) uint8 {
+	n := caps + low
+	if n < 3 {
+		return 0
+	}
+	r := float64(caps) / float64(n)
+	var b uint8
+	switch {
+	case r < 0.05:
+		b = 0
+	case r < 0.3:
+		b = 1
+	case r < 0.7:
+		b = 2
+	case r < 0.95:
+		b = 3
+	default:
+		b = 4
+	}
+	f := uint8(0)
+	if n >= 10 {
+		f = 1
+	}
+	if n >= 100 {
+		f = 2
+	}
+	return 1 + 3*b + f
+}
+
+// UseFirstPass sets, for each capitalised word, how the first pass
+// (tags, by sentence and token) tagged its other mentions in the
+// document: their commonest type and whether they all agree. nil
+// clears it.
+func (d *TaggerDoc) UseFirstPass(tags [][]int) {
+	if tags == nil {
+		d.glob = nil
+		return
+	}
+	counts := map[string]*[5]int{}
+	for s, tt := range d.toks {
+		for i := range tt {
+			if !tt[i].caps || tt[i].tok.Kind != nlp.Word {
+				continue
+			}
+			c := counts[tt[i].low]
+			if c == nil {
+				c = &[5]int{}
+				counts[tt[i].low] = c
+			}
+			c[(tags[s][i]+1)/2]++
+		}
+	}
+	d.glob = make([][]uint8, len(d.toks))
+	for s, tt := range d.toks {
+		d.glob[s] = make([]uint8, len(tt))
+		for i := range tt {
+			c := counts[tt[i].low]
+			if c == nil {
+				continue
+			}
+			own := (tags[s][i] + 1) / 2
+			others := *c
+			others[own]--
+			n, best := 0, 0
+			for k, v := range others {
+				n += v
+				if v > others[best] {
+					best = k
+				}
+			}
+			if n == 0 {
+				continue
+			}
+			code := uint8(1 + best)
+			if others[best] == n {
+				code |= 8 // all agree
+			}
+			if n >= 3 {
+				code |= 16
+			}
+			d.glob[s][i] = code
+		}
+	}
+}
+
+// Forget clears what Remember noted.
+func (d *TaggerDoc) Forget() { clear(d.mem) }
+
+// tagSpan is a typed span of tokens [i, j) in sentence s.
+type tagSpan struct {
+	s, i, j int
+	typ     string
+}
+
+// tag tags the document in two passes and returns its spans: the
+// second pass knows how the first tagged the other mentions of each
+// word in the document.
+func (m *tagModel) tag(d *TaggerDoc) []tagSpan {
+	d.UsePrior(m.prior)
+	first := make([][]int, len(d.Sents))
+	for s := range d.Sents {
+		first[s] = make([]int, len(d.Sents[s]))
+	}
+	d.Decode(first, func(feats []uint32, prev int) int { return m.stages[0].best(feats, prev) })
+	d.UseFirstPass(first)
+	d.Forget()
+	tags := first
+	d.Decode(tags, func(feats []uint32, prev int) int { return m.stages[1].best(feats, prev) })
+	d.UseFirstPass(nil)
+	var out []tagSpan
+	for s, ts := range tags {
+		start, typ := -1, ""
+		for i, t := range ts {
+			if start >= 0 && (t == tagO || t%2 == 1) {
+				out = append(out, tagSpan{s, start, i, typ})
+				start = -1
+			}
+			if t != tagO && t%2 == 1 {
+				start, typ = i, tagType(t)
+			}
+		}
+		if start >= 0 {
+			out = append(out, tagSpan{s, start, len(ts), typ})
+		}
+	}
+	return out
+}
+
+// Decode tags every token from left to right with choose, which is
+// given the token's features and the previous tag; tags[s][i] receives
+// the tag of token i of sentence s.
+func (d *TaggerDoc) Decode(tags [][]int, choose func(feats []uint32, prev int) int) {
+	var feats []uint32
+	for s, toks := range d.Sents {
+		p1, p2 := tagO, tagO
+		for i := range toks {
+			feats = d.Features(feats[:0], s, i, p1, p2)
+			t := choose(feats, p1)
+			tags[s][i] = t
+			d.Remember(s, i, t)
+			p2, p1 = p1, t
+		}
+	}
+}

@@ -1,0 +1,93 @@
+package entity
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/veille/veille"
+	"github.com/veille/veille/internal/nlp"
+)
+
+func TestTaggerEmbedded(t *testing.T) {
+	m := loadTagger()
+	if m == nil {
+		t.Fatal("the embedded English tagger does not load")
+	}
+	if len(m.prior) == 0 {
+		t.Error("no capitalisation prior in the embedded tagger")
+	}
+}
+
+func TestTagModelRoundTrip(t *testing.T) {
+	var w [2]Weights
+	for p := range w {
+		w[p] = Weights{}
+		w[p][uint32(fh(0))] = &[NumTags]float32{tagO: 1}
+		w[p][42] = &[NumTags]float32{tagBPER: 3, tagO: -0.5, tagIORG: 0.001}
+	}
+	var buf bytes.Buffer
+	n, err := WriteTagModel(&buf, []string{"test"}, w, 0.01, map[uint32]WordPrior{7: {Caps: 3}})
+	if err != nil || n != 4 {
+		t.Fatalf("WriteTagModel: %d, %v", n, err)
+	}
+	m, err := ReadTagModel(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p := range m.stages {
+		if got := m.stages[p].best([]uint32{uint32(fh(0))}, tagO); got != tagO {
+			t.Errorf("pass %d: bias alone gives %s", p, TagNames[got])
+		}
+		if got := m.stages[p].best([]uint32{uint32(fh(0)), 42}, tagO); got != tagBPER {
+			t.Errorf("pass %d: gives %s, want B-PER", p, TagNames[got])
+		}
+		if got := m.stages[p].best([]uint32{99}, tagO); got != tagO {
+			t.Errorf("pass %d: unknown feature gives %s", p, TagNames[got])
+		}
+	}
+	if m.prior[7].Caps != 3 {
+		t.Errorf("prior: %+v", m.prior)
+	}
+}
+
+func TestGuessLang(t *testing.T) {
+	for text, want := range map[string]string{
+		"The minister said on Tuesday that the talks were over.":          "en",
+		"Le ministre a déclaré mardi que les discussions étaient finies.": "fr",
+		"Bamako.": "",
+	} {
+		st := &state{}
+		u := unit{span: veille.Span{End: len(text)}, toks: nlp.Tokenize(text, 0, len(text))}
+		st.units = append(st.units, u)
+		if got := guessLang(text, st.units); got != want {
+			t.Errorf("%q: %q, want %q", text, got, want)
+		}
+	}
+}
+
+// TestEnglish checks the tagger's spans and the identities given to them
+// on sentences of our own.
+func TestEnglish(t *testing.T) {
+	cases := []struct {
+		text, mention, typ, id string
+	}{
+		{"Prime Minister John Howard met the press in Sydney on Tuesday.", "John Howard", "PER", "veille:per/john-howard"},
+		{"Prime Minister John Howard met the press in Sydney on Tuesday.", "Sydney", "GPE", "geonames:2147714"},
+		{"Shares of Newmont Mining Corp fell 3 percent in New York, the company said.", "Newmont Mining Corp", "ORG", "veille:org/newmont-mining-corp"},
+		{"The Malian government denied it on Monday.", "Malian government", "ORG", "veille:org/government/ML"},
+		{"Fighters of Wagner arrived in Bamako, Reuters reported.", "Reuters", "ORG", "veille:org/reuters"},
+	}
+	for _, c := range cases {
+		text := nlp.Normalize(c.text)
+		seg := nlp.Segment(text)
+		r := New().RecognizeLang(text, append(seg.Sentences, seg.Headings...), "en")
+		e := find(r, c.mention)
+		if e == nil {
+			t.Errorf("%q: no entity for %q; got %+v", c.text, c.mention, r.Mentions)
+			continue
+		}
+		if e.Type != c.typ || e.ID != c.id {
+			t.Errorf("%q: %q is %s %s, want %s %s", c.text, c.mention, e.Type, e.ID, c.typ, c.id)
+		}
+	}
+}
