@@ -103,6 +103,7 @@ const (
 	ClassFunc     = "func"     // never starts a name (Le, Selon, The)
 	ClassParticle = "particle" // lower-case word allowed inside a name (de, van, of)
 	ClassMisc     = "misc"     // makes a name an event or a prize (Cup, Open, Festival)
+	ClassLocHead  = "lochead"  // parc, gare, rue, aéroport: heads the name of a place
 )
 
 // Lexicon is the loaded set of lists. It is read-only and safe for

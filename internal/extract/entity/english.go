@@ -125,6 +125,7 @@ func (st *state) canon(toks []nlp.Token, i, j int, typ string) {
 			return
 		}
 		st.add(mention{start: start, end: end, typ: veille.TypeLOC, id: "veille:loc/" + slug(text), name: text, tok: i})
+		st.nestedPlaces(toks, i, j)
 	case "ORG":
 		if m := keep(lexicon.KindOrg); len(m.entries) > 0 {
 			st.gazetteer(toks, i, m)
@@ -135,13 +136,52 @@ func (st *state) canon(toks []nlp.Token, i, j int, typ string) {
 			return
 		}
 		st.add(mention{start: start, end: end, typ: veille.TypeORG, id: "veille:org/" + slug(text), name: text, tok: i})
+		st.nestedPlaces(toks, i, j)
 	case "PER":
 		role, _ := st.roleAround(toks, i, j)
 		st.person(start, end, text, role, i)
 	case "MISC":
 		if m := keep(lexicon.KindDemonym); len(m.entries) > 0 {
 			st.gazetteer(toks, i, m)
+			return
 		}
+		st.nestedPlaces(toks, i, j)
+	}
+}
+
+// nestedPlaces records as places (not mentions) the countries, cities,
+// regions and areas of the gazetteer named inside the organization or
+// other name [i, j): "Dubai" in "Dubai World Cup", "New Jersey" in "New
+// Jersey Lottery", "Chelsea" for the club called by its town's name. The
+// mention of the whole name stays what the tagger said.
+func (st *state) nestedPlaces(toks []nlp.Token, i, j int) {
+	for k := i; k < j; {
+		if toks[k].Kind != nlp.Word || !isCaps(st.tokText(toks[k])) {
+			k++
+			continue
+		}
+		m, ok := st.lookup(toks, k)
+		if !ok || m.j > j || st.commonWord(toks, k, m) {
+			k++
+			continue
+		}
+		var es []lexicon.Entry
+		for _, e := range m.entries {
+			switch e.Kind {
+			case lexicon.KindCountry, lexicon.KindCity, lexicon.KindRegion, lexicon.KindArea:
+				es = append(es, e)
+			}
+		}
+		if len(es) == 0 {
+			k = m.j
+			continue
+		}
+		saved := st.ms
+		st.ms = nil
+		st.gazetteer(toks, k, match{j: m.j, entries: es})
+		st.nested = append(st.nested, st.ms...)
+		st.ms = saved
+		k = m.j
 	}
 }
 

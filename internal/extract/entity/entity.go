@@ -108,9 +108,11 @@ type state struct {
 	text     string
 	units    []unit
 	acronyms map[string]acronym // acronym as written → what it names
+	terms    map[string]bool    // acronyms the article defines by common words
 	capsSeen map[string]bool    // folded words seen capitalised not at a sentence start
 	lowSeen  map[string]bool    // folded words seen in lower case
 	ms       []mention
+	nested   []mention      // places named inside other names: places, not mentions
 	folds    map[int]string // folded token text by start offset
 }
 
@@ -151,7 +153,7 @@ func (x *Recognizer) RecognizeLang(text string, units []veille.Span, lang string
 func (x *Recognizer) recognize(text string, units []veille.Span, lang string, guess bool) Result {
 	units = slices.Clone(units)
 	sort.Slice(units, func(i, j int) bool { return units[i].Start < units[j].Start })
-	st := &state{x: x, text: text, acronyms: map[string]acronym{}, capsSeen: map[string]bool{}, lowSeen: map[string]bool{}}
+	st := &state{x: x, text: text, acronyms: map[string]acronym{}, terms: map[string]bool{}, capsSeen: map[string]bool{}, lowSeen: map[string]bool{}}
 	for _, u := range units {
 		st.units = append(st.units, unit{span: u, toks: nlp.Tokenize(text, u.Start, u.End)})
 	}
@@ -268,6 +270,9 @@ func (st *state) findAcronyms(u unit) {
 			j--
 		}
 		if k >= 0 || start < 0 || !isCaps(st.tokText(toks[start])) {
+			if t := toks[i-1]; t.Kind == nlp.Word && !isCaps(st.tokText(t)) {
+				st.terms[acr] = true // "facteur de croissance épidermique (EGF)": a term
+			}
 			continue
 		}
 		long := st.text[toks[start].Start:toks[i-1].End]
@@ -381,6 +386,12 @@ func (st *state) scan(u unit) {
 			i = m.j
 			continue
 		}
+		if j, typ, ok := st.headed(toks, i); ok {
+			text := st.text[t.Start:toks[j-1].End]
+			st.add(mention{start: t.Start, end: toks[j-1].End, typ: typ, id: "veille:" + strings.ToLower(typ) + "/" + slug(text), name: text, tok: i})
+			i = j
+			continue
+		}
 		if !isCaps(w) || lx.Is(nlp.Fold(w), lexicon.ClassTitle) && st.nextIsName(toks, i) {
 			i++
 			continue
@@ -394,6 +405,63 @@ func (st *state) scan(u unit) {
 		i = j
 	}
 }
+
+// headed matches a common noun written in lower case that heads the
+// name of an organization or a place, with the name that follows it,
+// directly or after "de": "tribunal administratif de Nîmes", "université
+// de Nantes", "lycée Fénelon", "gare de Chambéry", "aéroport Logan". It
+// returns the end of the name and its type (ORG or LOC).
+func (st *state) headed(toks []nlp.Token, i int) (int, string, bool) {
+	w := st.tokText(toks[i])
+	if isCaps(w) {
+		return 0, "", false
+	}
+	lx := st.x.lx
+	f := st.fold(toks[i])
+	typ := ""
+	switch {
+	case lx.Is(f, lexicon.ClassOrgHead) && !commonHead[f]:
+		typ = veille.TypeORG
+	case lx.Is(f, lexicon.ClassLocHead):
+		typ = veille.TypeLOC
+	default:
+		return 0, "", false
+	}
+	k := i + 1
+	// One adjective: "tribunal administratif", "école primaire".
+	if typ == veille.TypeORG && k+1 < len(toks) && toks[k].Kind == nlp.Word && !isCaps(st.tokText(toks[k])) && !lx.Is(st.fold(toks[k]), lexicon.ClassParticle) &&
+		!lx.Is(st.fold(toks[k]), lexicon.ClassFunc) && !st.verbLike(st.fold(toks[k])) {
+		k++
+	}
+	if k < len(toks) {
+		switch st.fold(toks[k]) {
+		case "de", "d'", "du", "des":
+			k++
+			if k < len(toks) && (st.fold(toks[k]) == "la" || st.fold(toks[k]) == "l'") {
+				k++
+			}
+		}
+	}
+	if k >= len(toks) || toks[k].Kind != nlp.Word || !isCaps(st.tokText(toks[k])) || lx.Is(st.fold(toks[k]), lexicon.ClassFunc) {
+		return 0, "", false
+	}
+	end := st.extendName(toks, k)
+	if m, ok := st.lookup(toks, k); ok {
+		if slices.ContainsFunc(m.entries, func(e lexicon.Entry) bool { return e.Kind == lexicon.KindOrg }) {
+			return 0, "", false // "le groupe Wagner": the organization of the list
+		}
+		end = max(end, m.j)
+	}
+	if end <= k {
+		return 0, "", false
+	}
+	return end, typ, true
+}
+
+// commonHead are organization heads that, in lower case, are rather
+// common nouns ("centre du Guangdong", "direction Saint-Jean").
+var commonHead = map[string]bool{"centre": true, "center": true, "direction": true, "force": true, "forces": true, "front": true,
+	"mission": true, "office": true, "union": true, "communaute": true, "fonds": true, "cour": true}
 
 // longForm matches the long form of an acronym defined in the article.
 func (st *state) longForm(toks []nlp.Token, i int) (int, acronym, bool) {
@@ -585,6 +653,9 @@ func (st *state) extendName(toks []nlp.Token, i int) int {
 	for j < len(toks) && j-i < 10 {
 		t := toks[j]
 		w := st.tokText(t)
+		if strings.ContainsRune(st.text[toks[j-1].End:t.Start], '\n') {
+			break // a name does not run over a line break
+		}
 		if t.Kind != nlp.Word {
 			if w == "&" || w == "-" {
 				j++
@@ -598,8 +669,8 @@ func (st *state) extendName(toks []nlp.Token, i int) int {
 			j++
 			end = j
 			continue
-		case lx.Is(f, lexicon.ClassParticle):
-			j++
+		case lx.Is(f, lexicon.ClassParticle) && (head || !articleLike(f) || afterDe(st.fold(toks[j-1]))):
+			j++ // "et" joins two names ("Aysel et Dogan") except in an organization's
 			continue
 		case head && !lx.Is(f, lexicon.ClassFunc) && j-i <= 3 && !st.verbLike(f):
 			j++ // "Coalition internationale", "Forces armées"
@@ -609,6 +680,20 @@ func (st *state) extendName(toks []nlp.Token, i int) int {
 	}
 	return end
 }
+
+// articleLike reports whether a particle is an article, a conjunction or
+// a preposition other than "de", which only organization names hold
+// ("Coalition internationale pour le Sahel") or hold after "de" ("Parc de
+// la Fontaine"): "et" joins two names ("Aysel et Dogan").
+func articleLike(f string) bool {
+	switch f {
+	case "le", "la", "les", "l'", "pour", "et", "and", "the", "for", "on":
+		return true
+	}
+	return false
+}
+
+func afterDe(f string) bool { return f == "de" || f == "d'" }
 
 // verbLike reports whether a lower-case word is a common verb form that
 // ends an organization name ("a", "est", "said").
@@ -642,6 +727,10 @@ func (st *state) name(toks []nlp.Token, i, j int) {
 		// An event, a competition or a prize: not scored as PER, ORG or LOC.
 	case allCapsLine(st.text, toks) && !title && role == "":
 		// A headline or a results line in capitals: too little to go on.
+	case title && st.frTitle(toks, i) >= 0:
+		// "M. Ludovique Ali", "Mme C": the French title is part of the mention.
+		k := st.frTitle(toks, i)
+		st.person(toks[k].Start, end, text, role, k)
 	case n == 1 && (len(first) < 3 || repeated(first)):
 		// "C", "XXX": initials and placeholders.
 	case lx.Is(ffirst, lexicon.ClassOrgHead) && n > 1, lx.Is(nlp.Fold(last), lexicon.ClassOrgTail) && n > 1:
@@ -650,13 +739,23 @@ func (st *state) name(toks []nlp.Token, i, j int) {
 		st.person(start, end, text, role, i)
 	case n == 1 && st.surname(first) != "":
 		st.person(start, end, text, "", i)
-	case allCaps(first) && n == 1:
+	case n == 1 && lx.FirstName(first) && !initial(st.text, toks, i) && !st.lowSeen[ffirst]:
+		// A first name alone, inside a sentence: "Eloïse".
+		st.person(start, end, text, "", i)
+	case lx.Is(ffirst, lexicon.ClassLocHead) && n > 1, strings.HasPrefix(ffirst, "saint-") || strings.HasPrefix(ffirst, "sainte-"):
+		st.add(mention{start: start, end: end, typ: veille.TypeLOC, id: "veille:loc/" + slug(text), name: text, tok: i})
+	case n == 1 && st.terms[first]:
+		// An acronym the article defines by common words: a term.
+	case allCaps(first) && n == 1 && utf8.RuneCountInString(first) <= 5:
 		st.add(mention{start: start, end: end, typ: veille.TypeORG, id: "veille:org/" + slug(text), name: text, tok: i})
 	case n == 1 && initial(st.text, toks, i) && !st.capsSeen[ffirst]:
 		// A sentence-initial capital nothing else supports: a common word.
 	case n == 1 && st.lowSeen[ffirst]:
 		// Written in lower case elsewhere: a common word here too.
-	case n >= 2 && n <= 4 && !strings.ContainsAny(text, "&"):
+	case st.placePrep(toks, i) && !lx.FirstName(first) && (n > 1 || !st.lowSeen[ffirst]):
+		// "à Avranches", "vers Cancale": a place no list knows.
+		st.add(mention{start: start, end: end, typ: veille.TypeLOC, id: "veille:loc/" + slug(text), name: text, tok: i})
+	case n >= 2 && n <= 4 && !strings.ContainsAny(text, "&") && !st.hasParticle(toks, i, j):
 		st.person(start, end, text, "", i)
 	case n == 1 && adjectival(ffirst):
 		// "Kurdish", "European": a group or language, not scored.
@@ -667,6 +766,31 @@ func (st *state) name(toks []nlp.Token, i, j int) {
 		st.add(mention{start: start, end: end, typ: veille.TypeORG, id: "veille:org/" + slug(text), name: text, tok: i})
 	}
 	_ = roleTok
+}
+
+// placePrep reports whether token i follows a preposition of place
+// ("à", "vers", "près de") and no title.
+func (st *state) placePrep(toks []nlp.Token, i int) bool {
+	if i == 0 || initial(st.text, toks, i) {
+		return false
+	}
+	switch st.fold(toks[i-1]) {
+	case "a", "vers", "pres", "depuis", "jusqu'a":
+		return true
+	}
+	return false
+}
+
+// hasParticle reports whether the name [i, j) holds a particle ("Musée
+// du Louvre", "Fête du Cochon"), which a person's name has only after a
+// first name ("Charles de Gaulle").
+func (st *state) hasParticle(toks []nlp.Token, i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		if toks[k].Kind == nlp.Word && !isCaps(st.tokText(toks[k])) {
+			return true
+		}
+	}
+	return false
 }
 
 // allCapsLine reports whether the unit is written in capitals (a
@@ -707,6 +831,23 @@ func adjectival(f string) bool {
 		}
 	}
 	return false
+}
+
+// frTitle returns the index of the French title just before token i
+// ("M.", "Mme", "Me"), which French usage keeps in the name, or -1.
+func (st *state) frTitle(toks []nlp.Token, i int) int {
+	k := i - 1
+	if k >= 0 && st.tokText(toks[k]) == "." {
+		k--
+	}
+	if k < 0 {
+		return -1
+	}
+	switch st.tokText(toks[k]) {
+	case "M", "MM", "Mme", "Mmes", "Mlle", "Me", "Mgr":
+		return k
+	}
+	return -1
 }
 
 // titleBefore reports whether token i follows a title ("M.", "Mme", "Dr").
@@ -856,16 +997,18 @@ func (st *state) resolve() Result {
 			countries[m.country]++
 		}
 	}
-	for k := range st.ms {
-		m := &st.ms[k]
-		if len(m.cities) == 0 {
-			continue
+	for _, ms := range [][]mention{st.ms, st.nested} {
+		for k := range ms {
+			m := &ms[k]
+			if len(m.cities) == 0 {
+				continue
+			}
+			best := st.bestCity(m.cities, countries, st.contextCountry(m.end))
+			c := lx.Cities[best]
+			lat, lon := c.Lat, c.Lon
+			m.id = "geonames:" + itoa(c.ID)
+			m.name, m.country, m.lat, m.lon = c.Name, c.Country, &lat, &lon
 		}
-		best := st.bestCity(m.cities, countries, st.contextCountry(m.end))
-		c := lx.Cities[best]
-		lat, lon := c.Lat, c.Lon
-		m.id = "geonames:" + itoa(c.ID)
-		m.name, m.country, m.lat, m.lon = c.Name, c.Country, &lat, &lon
 	}
 	var r Result
 	byID := map[string]int{}
@@ -894,7 +1037,33 @@ func (st *state) resolve() Result {
 				ID: m.id, Name: m.name, Country: m.country, FeatureClass: m.feature, Lat: *m.lat, Lon: *m.lon})
 		}
 	}
+	if len(st.nested) > 0 {
+		st.addNested(&r)
+	}
 	return r
+}
+
+// addNested adds the places named inside other names to r.Places, where
+// no place of a mention covers them, keeping r.Places in text order.
+func (st *state) addNested(r *Result) {
+	n := len(r.Places)
+	for _, m := range st.nested {
+		if m.lat == nil {
+			continue
+		}
+		covered := false
+		for _, p := range r.Places[:n] {
+			if p.Start < m.end && m.start < p.End {
+				covered = true
+				break
+			}
+		}
+		if !covered {
+			r.Places = append(r.Places, veille.Place{Span: veille.Span{Start: m.start, End: m.end}, Text: st.text[m.start:m.end],
+				ID: m.id, Name: m.name, Country: m.country, FeatureClass: m.feature, Lat: *m.lat, Lon: *m.lon})
+		}
+	}
+	sort.SliceStable(r.Places, func(i, j int) bool { return r.Places[i].Start < r.Places[j].Start })
 }
 
 // bestCity chooses among cities of one name: a country written just

@@ -124,8 +124,41 @@ func TestPersonRole(t *testing.T) {
 	if e := find(r, "Assimi Goïta"); e == nil || e.Type != veille.TypePER || e.Role != "président" {
 		t.Errorf("Assimi Goïta: %+v", e)
 	}
-	if e := find(r, "Dupont"); e == nil || e.Type != veille.TypePER {
-		t.Errorf("Dupont: %+v", e)
+	// The French title is part of the mention, not of the name.
+	if e := find(r, "M. Dupont"); e == nil || e.Type != veille.TypePER || e.Name != "Dupont" {
+		t.Errorf("M. Dupont: %+v", e)
+	}
+}
+
+func TestFrenchPatterns(t *testing.T) {
+	r := recognize("Le tribunal administratif de Nîmes a jugé. Hier, Marie et Julien sont arrivés à la gare de Chambéry. Le groupe Wagner est là.")
+	for text, typ := range map[string]string{"tribunal administratif de Nîmes": veille.TypeORG, "Marie": veille.TypePER,
+		"Julien": veille.TypePER, "gare de Chambéry": veille.TypeLOC, "Wagner": veille.TypeORG} {
+		if e := find(r, text); e == nil || e.Type != typ {
+			t.Errorf("%s: %+v in %+v", text, e, r.Mentions)
+		}
+	}
+	if e := find(r, "Wagner"); e == nil || e.ID != "veille:org/wagner" {
+		t.Errorf("Wagner not the organization of the list: %+v", e)
+	}
+	r = recognize("Le facteur de croissance (EGF) augmente. Le taux d'EGF baisse.")
+	if e := find(r, "EGF"); e != nil {
+		t.Errorf("a term defined by common words is an entity: %+v", e)
+	}
+}
+
+func TestNestedPlaces(t *testing.T) {
+	text := "The horse won the Dubai World Cup in March, its trainer said on Monday."
+	seg := nlp.Segment(text)
+	r := New().RecognizeLang(text, seg.Sentences, "en")
+	got := map[string]bool{}
+	for _, p := range r.Places {
+		got[p.Text] = true
+	}
+	for _, want := range []string{"Dubai"} {
+		if !got[want] {
+			t.Errorf("no place %q in %+v (mentions %+v)", want, r.Places, r.Mentions)
+		}
 	}
 }
 
