@@ -47,6 +47,9 @@ func (f *finder) indirect(s veille.Span) {
 				if isCap(toks[j+1].Text(f.text)) && f.nameRunsToEnd(toks[:min(len(toks), j+7)], j+1) && j+1 < len(toks) && f.appositionComma(toks, j+1) {
 					continue // "Selon la fédération des banques, Febelfin, …"
 				}
+				if w := f.word(toks[skip]); w == "nos" || w == "notre" {
+					return // "selon nos informations": the outlet itself
+				}
 				q := &quote{kind: "indirect", content: veille.Span{Start: toks[j+1].Start, End: end}}
 				if lead == "selon" {
 					q.cue = veille.Span{Start: toks[0].Start, End: toks[skip-1].End}
@@ -64,8 +67,15 @@ func (f *finder) indirect(s veille.Span) {
 	n := len(f.out)
 	f.reported(toks, end, false)
 	f.reported(toks, end, true, len(f.out) > n)
+	if f.lang == "fr" {
+		f.relative(toks, end)
+	}
 	if len(f.out) == n {
 		f.inverted(toks, end)
+	} else if f.lang == "fr" {
+		// "…, selon le HCR, qui fait état de …": an inverted cue before
+		// the quotation found after it.
+		f.inverted(toks, end, f.out[n:]...)
 	}
 }
 
@@ -87,20 +97,26 @@ func (f *finder) reported(toks []nlp.Token, end int, objects bool, onlyCoordinat
 		k := vEnd + 1
 		w := f.word(toks[k])
 		if f.lang == "fr" {
-			for k < len(toks)-1 && k <= v+3 && w != "que" && w != "qu'" && toks[k].Kind == nlp.Word && !f.isVerb(toks[k]) {
+			reach := v + 3
+			if w == "a" || w == "au" || w == "aux" {
+				reach = v + 9 // "a déclaré à l'agence de presse Reuters que"
+			}
+			for k < len(toks)-1 && k <= reach && w != "que" && w != "qu'" && toks[k].Kind == nlp.Word && !f.isVerb(toks[k]) {
 				k++
 				w = f.word(toks[k])
 			}
 			switch {
 			case (w == "que" || w == "qu'") && k+1 < len(toks):
 				k++
+			case !objects && infinitiveVerbs[nlp.Fold(f.lx.verbs[f.word(toks[vEnd])])] && vEnd+1 < len(toks)-1 && f.infinitiveAt(toks[vEnd+1]):
+				k = vEnd + 1 // "a déclaré vouloir …", "dit avoir …"
 			case objects && (multi || f.objectVerb(toks[v])) && vEnd+1 < len(toks) && toks[vEnd+1].Kind == nlp.Word && !f.isVerb(toks[vEnd+1]) && (frAux[f.word(toks[v-1])] || !determiners[f.word(toks[v-1])]):
 				k = vEnd + 1
 				if prepositions[f.word(toks[k])] {
 					continue // "considéré comme responsable", "salué par X"
 				}
 				lemma := nlp.Fold(f.lx.verbs[f.word(toks[v])])
-				if w := f.word(toks[k]); (w == "de" || w == "d'" || w == "contre" || w == "sur") && (multi || lemma == "accuser") && k+1 < len(toks) && toks[k+1].Kind == nlp.Word {
+				if w := f.word(toks[k]); (w == "de" || w == "d'" || w == "contre" || w == "sur") && (multi || lemma == "accuser" || lemma == "parler" || infinitive(f.word(toks[k+1]))) && k+1 < len(toks) && toks[k+1].Kind == nlp.Word {
 					k++ // "accusé de crimes", "a fait état de", "mis en garde contre"
 				}
 				for k < len(toks)-1 && (adverbs[f.word(toks[k])] || weekdays[f.word(toks[k])]) {
@@ -112,8 +128,13 @@ func (f *finder) reported(toks []nlp.Token, end int, objects bool, onlyCoordinat
 					// président d'intervenir": the infinitive.
 					// the first "de"/"à" before an infinitive, else the
 					// first at all.
-					first := -1
+					// Without an infinitive, an object after the
+					// indirect one: "recommande aux usagers l'achat…".
+					first, det := -1, -1
 					for j := k + 1; j < len(toks)-1 && j < k+14; j++ {
+						if w := f.word(toks[j]); first < 0 && det < 0 && j > k+1 && f.word(toks[k]) != "a" && (determiners[w] || w == "un" || w == "une" || w == "des") {
+							det = j
+						}
 						if w := f.word(toks[j]); w == "d'" || w == "de" || w == "a" {
 							if first < 0 {
 								first = j + 1
@@ -124,7 +145,9 @@ func (f *finder) reported(toks []nlp.Token, end int, objects bool, onlyCoordinat
 							}
 						}
 					}
-					if first > 0 {
+					if det > 0 && (first < 0 || !infinitive(f.word(toks[first]))) {
+						k = det
+					} else if first > 0 {
 						k = first
 					}
 				}
@@ -203,7 +226,7 @@ func (f *finder) clauseEnd(toks []nlp.Token, k, end int, objects bool) (int, boo
 	last := len(toks)
 	coordinated := false
 	for j := k + 1; j < len(toks)-1; j++ {
-		if toks[j].Kind == nlp.Punct && toks[j].Text(f.text) == "," && clauseOpeners[f.word(toks[j+1])] {
+		if toks[j].Kind == nlp.Punct && toks[j].Text(f.text) == "," && (clauseOpeners[f.word(toks[j+1])] || j+2 < len(toks) && pastParticiple(toks[j+1].Text(f.text)) && prepositions[f.word(toks[j+2])] || f.lang == "fr" && f.gerundAt(toks, j+1)) {
 			last = j
 			break
 		}
@@ -250,17 +273,103 @@ func infinitive(w string) bool {
 
 // inverted finds "…, selon X." and "…, a ajouté X." / "…, X said.": the
 // cue and speaker must close the sentence.
-func (f *finder) inverted(toks []nlp.Token, end int) {
-	for j := len(toks) - 2; j > 2; j-- {
+func (f *finder) inverted(toks []nlp.Token, end int, found ...*quote) {
+	if f.lang == "fr" && f.incise(toks, end) {
+		return
+	}
+	tries := 0
+	for j := len(toks) - 2; j > 2 && tries < 3; j-- {
 		if toks[j].Kind != nlp.Punct || toks[j].Text(f.text) != "," {
 			continue
 		}
-		q := &quote{kind: "indirect", content: veille.Span{Start: toks[0].Start, End: toks[j].Start}}
-		if f.cueAfter(q, toks[j].Start, end, true) && max(q.spk.End, q.cue.End) >= end-1 {
+		tries++
+		// The content starts after a ";" or ":" that ends another clause.
+		start := 0
+		for i := j - 1; i > 0 && f.lang == "fr"; i-- {
+			if r := firstRune(toks[i].Text(f.text)); toks[i].Kind == nlp.Punct && (r == ';' || r == ':') {
+				start = i + 1
+				break
+			}
+		}
+		if start >= j {
+			return
+		}
+		q := &quote{kind: "indirect", content: veille.Span{Start: toks[start].Start, End: toks[j].Start}}
+		if !f.cueAfter(q, toks[j].Start, end, true) {
+			if tries == 1 && len(found) == 0 {
+				return
+			}
+			continue
+		}
+		if w := nlp.Fold(f.text[q.spk.Start:q.spk.End]); strings.HasPrefix(w, "ses ") || strings.HasPrefix(w, "son ") || strings.HasPrefix(w, "sa ") || strings.HasPrefix(w, "leur") {
+			return // "…, a poursuivi ses visites": an object, not a speaker
+		}
+		for _, o := range found {
+			if o.content.Start < q.content.End && q.content.Start < o.content.End {
+				return
+			}
+		}
+		closes := max(q.spk.End, q.cue.End)
+		if closes >= end-1 && len(found) == 0 {
 			f.add(q)
+			return
+		}
+		// "…, selon le HCR, qui fait état de …": the speaker ends at a
+		// relative clause.
+		if f.lang == "fr" && tries > 1 {
+			if rest := nlp.Tokenize(f.text, closes, end); len(rest) > 1 && rest[0].Text(f.text) == "," && (f.word(rest[1]) == "qui" || f.word(rest[1]) == "dont") {
+				f.add(q)
+			}
 		}
 		return
 	}
+}
+
+// incise finds reported speech cut by an inverted verb between commas:
+// "La foule s'est dispersée, dit-il, avant l'aube." gives two pieces
+// with the same cue and speaker.
+func (f *finder) incise(toks []nlp.Token, end int) bool {
+	for j := 2; j+2 < len(toks); j++ {
+		if toks[j-1].Text(f.text) != "," || toks[j+1].Text(f.text) != "," {
+			continue
+		}
+		head, pron, ok := f.splitInverted(toks[j])
+		if !ok || nlp.Fold(f.text[pron.Start:pron.End]) == "on" {
+			continue // "dit-on" hedges; it reports no one
+		}
+		if _, isV := f.lx.verbs[head]; !isV {
+			continue
+		}
+		cue := veille.Span{Start: toks[j].Start, End: pron.Start - 1}
+		if j-1 >= 3 {
+			f.add(&quote{kind: "indirect", content: veille.Span{Start: toks[0].Start, End: toks[j-1].Start}, cue: cue, spk: pron})
+		}
+		if len(toks)-(j+2) >= 3 && !isQuoteMark(firstRune(toks[j+2].Text(f.text))) {
+			f.add(&quote{kind: "indirect", content: veille.Span{Start: toks[j+2].Start, End: end}, cue: cue, spk: pron})
+		}
+		return true
+	}
+	return false
+}
+
+// infinitiveAt reports whether t is a lower-case French infinitive that
+// can follow a declarative verb ("a déclaré vouloir").
+func (f *finder) infinitiveAt(t nlp.Token) bool {
+	w := f.word(t)
+	return t.Kind == nlp.Word && !isCap(t.Text(f.text)) && !weekdays[w] && !f.isVerb(t) && (strings.HasSuffix(w, "er") || strings.HasSuffix(w, "ir") || strings.HasSuffix(w, "oir") || w == "etre" || w == "avoir")
+}
+
+// gerundAt reports whether a present participle opens the clause at
+// toks[i], after an optional clitic: ", le qualifiant de …", ", ajoutant".
+func (f *finder) gerundAt(toks []nlp.Token, i int) bool {
+	if i < len(toks) && clitics[f.word(toks[i])] {
+		i++
+	}
+	if i >= len(toks) || toks[i].Kind != nlp.Word {
+		return false
+	}
+	w := f.word(toks[i])
+	return len(w) > 5 && strings.HasSuffix(w, "ant") && !isCap(toks[i].Text(f.text))
 }
 
 func (f *finder) viaProbe([]nlp.Token, int) {}
@@ -392,3 +501,43 @@ func (f *finder) enClauseAt(toks []nlp.Token, k int) bool {
 	}
 	return false
 }
+
+// pastParticiple reports whether w looks like a French past participle
+// ("créé", "fondées") that opens an apposition after a comma.
+func pastParticiple(w string) bool {
+	w = strings.ToLower(w)
+	for _, suf := range []string{"é", "ée", "és", "ées"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// relative finds reported content after "selon lesquels" and its kin:
+// "les propos du ministre selon lesquels la route est coupée"; the
+// speaker is the complement of the noun before ("du ministre").
+func (f *finder) relative(toks []nlp.Token, end int) {
+	for j := 1; j+2 < len(toks); j++ {
+		if f.word(toks[j]) != "selon" || !relativePronouns[f.word(toks[j+1])] {
+			continue
+		}
+		q := &quote{kind: "indirect", content: veille.Span{Start: toks[j+2].Start, End: end}, cue: veille.Span{Start: toks[j].Start, End: toks[j+1].End}}
+		for i := j - 1; i > 0 && i >= j-5; i-- {
+			if w := f.word(toks[i]); w == "du" || w == "de" || w == "des" || w == "d'" {
+				if i+1 < j {
+					q.spk = veille.Span{Start: toks[i+1].Start, End: toks[j-1].End}
+				}
+				break
+			}
+		}
+		if q.spk.End == 0 {
+			return
+		}
+		q.content.End, _ = f.clauseEnd(toks, j+2, end, false)
+		f.add(q)
+		return
+	}
+}
+
+func isQuoteMark(r rune) bool { return strings.ContainsRune("«»“”\"„‹›", r) }

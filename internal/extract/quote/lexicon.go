@@ -71,8 +71,13 @@ var (
 	multiword     = map[string]int{"fait etat": 2, "fait savoir": 2, "fait remarquer": 2, "fait part": 2, "mis en garde": 3, "faisait etat": 2, "mis l'accent": 2}
 	weekdays      = set("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today")
 	clauseOpeners = set("tandis", "qui", "ce", "alors", "mais", "selon", "lorsque", "dont", "while", "who", "which", "but", "according", "although", "whereas", "adding", "saying", "noting", "arguing", "citing", "because", "when")
-	months        = set("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre")
-	prepositions  = set("comme", "par", "pour", "en", "dans", "avec", "sans", "lors", "depuis", "pendant", "as", "by", "for", "in", "with", "on", "at", "to", "after", "before", "during", "from", "of", "about")
+	// infinitiveVerbs take an infinitive as what they report: "a déclaré
+	// vouloir …", "dit avoir passé …".
+	infinitiveVerbs  = set("dire", "declarer", "affirmer", "assurer", "estimer", "reconnaitre", "nier", "admettre", "promettre")
+	relativePronouns = set("lesquels", "lesquelles", "lequel", "laquelle")
+	clitics          = set("le", "la", "les", "l'", "en", "se", "s'", "y", "lui", "leur")
+	months           = set("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre")
+	prepositions     = set("comme", "par", "pour", "en", "dans", "avec", "sans", "lors", "depuis", "pendant", "as", "by", "for", "in", "with", "on", "at", "to", "after", "before", "during", "from", "of", "about")
 	// documentNouns head a speaker that is a document.
 	documentNouns = set("communiqué", "rapport", "clauses", "clause", "déclaration", "message", "lettre", "document", "texte", "statement", "report", "document", "letter", "memo", "tweet", "transcript", "study", "survey", "poll", "étude", "sondage", "ad", "résolution", "resolution")
 	// indefinite determiners mark an anonymous source.

@@ -370,9 +370,25 @@ func (f *finder) cueAfter(q *quote, from, to int, toEnd bool) bool {
 			}
 			return false
 		}
-		if frAux[w] && i+1 < len(toks) && f.isVerb(toks[i+1]) {
-			q.cue = veille.Span{Start: t.Start, End: toks[i+1].End}
-			return f.speakerForward(q, toks, i+2, toEnd)
+		if (w == "a" || w == "à") && i+3 < len(toks) && f.word(toks[i+1]) == "l'" && f.word(toks[i+2]) == "appel" {
+			// "… » à l'appel d'une dizaine d'associations": who called
+			// for it speaks, but no reporting word introduces it.
+			j := i + 3
+			if w := f.word(toks[j]); (w == "de" || w == "d'") && j+1 < len(toks) {
+				j++
+			}
+			return f.speakerForward(q, toks, j, toEnd)
+		}
+		if frAux[w] {
+			// "a déclaré X", "a ensuite précisé X".
+			j := i + 1
+			for j < len(toks)-1 && j < i+3 && adverbs[f.word(toks[j])] {
+				j++
+			}
+			if j < len(toks) && f.isVerb(toks[j]) {
+				q.cue = veille.Span{Start: t.Start, End: toks[j].End}
+				return f.speakerForward(q, toks, j+1, toEnd)
+			}
 		}
 		if f.isVerb(t) {
 			q.cue = veille.Span{Start: t.Start, End: t.End}
@@ -422,6 +438,9 @@ func (f *finder) speakerForward(q *quote, toks []nlp.Token, i int, toEnd bool) b
 	j := i
 	end := -1
 	limit := 16
+	if f.lang == "fr" {
+		limit = 24 // "le président du mouvement … (MBDHP), Jean Dupont"
+	}
 	if toEnd {
 		limit = 30
 	}
@@ -448,6 +467,12 @@ func (f *finder) speakerForward(q *quote, toks []nlp.Token, i int, toEnd bool) b
 				continue
 			}
 			break
+		}
+		if j > i && stop[w] && w == "et" && f.lang == "fr" && j+1 < len(toks) && (particle(f.word(toks[j+1])) || f.word(toks[j+1]) == "des" || f.word(toks[j+1]) == "d'") {
+			// "des droits de l'homme et des peuples": a complement.
+			end = j
+			j++
+			continue
 		}
 		if j > i && stop[w] {
 			if (w == "a" || w == "à" || w == "au" || w == "to") && j+1 < len(toks) {

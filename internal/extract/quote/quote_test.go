@@ -52,6 +52,26 @@ func TestFind(t *testing.T) {
 			"Le port restera fermé jusqu'à jeudi", "indirect", "selon", "la capitainerie", "organization", 1, ""},
 		{"reversed guillemets", "fr", "Le porte-parole a précisé qu' »aucun accord n'a été signé« .",
 			"aucun accord n'a été signé", "direct", "a précisé", "Le porte-parole", "organization", 1, ""},
+		{"adverb in inverted cue", "fr", "« Les digues tiendront », a ensuite précisé la préfète.",
+			"Les digues tiendront", "direct", "a ensuite précisé", "la préfète", "", 1, ""},
+		{"infinitive after de", "fr", "Le syndicat a proposé de suspendre la grève pendant les fêtes.",
+			"suspendre la grève pendant les fêtes", "indirect", "a proposé", "Le syndicat", "", 1, ""},
+		{"parler de", "fr", "La ministre a parlé de négligence grave.",
+			"négligence grave", "indirect", "a parlé", "La ministre", "", 1, ""},
+		{"object after indirect object", "fr", "La mairie recommande aux riverains l'achat de sacs de sable.",
+			"l'achat de sacs de sable", "indirect", "recommande", "La mairie", "", 1, ""},
+		{"que after indirect object", "fr", "Le préfet a déclaré à la radio locale France Bleu que le pont restait fermé.",
+			"le pont restait fermé", "indirect", "a déclaré", "Le préfet", "", 1, ""},
+		{"participle apposition cut", "fr", "La commune a annoncé qu'elle quittait le syndicat des eaux, créé en 1990 pour gérer le captage.",
+			"elle quittait le syndicat des eaux", "indirect", "a annoncé", "La commune", "", 1, ""},
+		{"declarative infinitive", "fr", "Le maire a déclaré vouloir rouvrir l'école du village, la jugeant indispensable.",
+			"vouloir rouvrir l'école du village", "indirect", "a déclaré", "Le maire", "", 1, ""},
+		{"inverted before relative", "fr", "Trois cents familles ont été relogées, selon la Croix-Rouge, qui fait état de besoins croissants.",
+			"Trois cents familles ont été relogées", "indirect", "selon", "la Croix-Rouge", "", 1, ""},
+		{"inverted after semicolon", "fr", "Le maire a visité le chantier ; les travaux avancent bien, a déclaré Paul Martin.",
+			"les travaux avancent bien", "indirect", "a déclaré", "Paul Martin", "", 1, ""},
+		{"selon lesquels", "fr", "Le ministre a répondu aux propos du syndicat selon lesquels les salaires stagnent.",
+			"les salaires stagnent", "indirect", "selon lesquels", "syndicat", "", 1, ""},
 		{"english said after", "en", "\u201cWe will win this state,\u201d the campaign manager said.",
 			"We will win this state,", "direct", "said", "the campaign manager", "organization", 1, ""},
 		{"english told", "en", "Two officials told Reuters that the talks had stalled.",
@@ -111,6 +131,31 @@ func TestPronounTakesPreviousSpeaker(t *testing.T) {
 	q := find(t, an, "Nous attendons")
 	if q.SpeakerText != "elle" || !strings.Contains(q.Speaker, "Traoré") {
 		t.Errorf("speaker %q (%q), want elle → Awa Traoré", q.SpeakerText, q.Speaker)
+	}
+}
+
+func TestIncise(t *testing.T) {
+	an := analyze("« Le marché est ouvert », a déclaré Awa Traoré. Les camions sont arrivés à l'aube, dit-elle, malgré les pluies de la nuit.", "fr")
+	for _, c := range []string{"Les camions sont arrivés à l'aube", "malgré les pluies de la nuit"} {
+		q := find(t, an, c)
+		if q.Content != c || q.SpeakerText != "elle" || !strings.Contains(q.Speaker, "Traoré") {
+			t.Errorf("got %q by %q (%q), want %q by elle → Awa Traoré", q.Content, q.SpeakerText, q.Speaker, c)
+		}
+	}
+}
+
+func TestOutletCitingItselfIsNotAQuotation(t *testing.T) {
+	an := analyze("Selon nos informations, le convoi a quitté la ville samedi.", "fr")
+	if len(an.Quotations) != 0 {
+		t.Errorf("got %+v, want none", an.Quotations)
+	}
+}
+
+func TestCallerSpeaksForUncuedQuotation(t *testing.T) {
+	an := analyze("Des centaines de personnes ont marché pour « défendre les services publics dans les campagnes » à l'appel de plusieurs syndicats.", "fr")
+	q := find(t, an, "défendre les services publics")
+	if q.SpeakerText != "plusieurs syndicats" || q.Cue != "" {
+		t.Errorf("speaker %q cue %q, want plusieurs syndicats and no cue", q.SpeakerText, q.Cue)
 	}
 }
 
