@@ -139,6 +139,10 @@ type Amount struct {
 	// with Qualifier the words that set the share apart ("or").
 	PartOf    string `json:"part_of,omitempty"`
 	Qualifier string `json:"qualifier,omitempty"`
+	// Certainty is the certainty of the innermost claim whose span holds
+	// the amount: a count in the conditional ("aurait fait 266 morts") is
+	// hedged. Set by the claims extractor; "" when no claim covers it.
+	Certainty string `json:"certainty,omitempty"`
 }
 
 // DateExpr is a date or duration written in the text, resolved against the

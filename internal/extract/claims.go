@@ -19,7 +19,7 @@ func NewClaims() Claims { return Claims{c: claim.New()} }
 func (Claims) Name() string { return "claims" }
 
 // Version implements Extractor.
-func (Claims) Version() int { return 1 }
+func (Claims) Version() int { return 2 }
 
 // Langs implements Extractor: French and English.
 func (Claims) Langs() []string { return claim.Langs }
@@ -34,4 +34,23 @@ func (e Claims) Extract(doc *Document, an *veille.Analysis) {
 		Quotations: an.Quotations,
 		Outlet:     doc.Article.Outlet,
 	})
+	amountCertainty(an)
+}
+
+// amountCertainty gives each amount the certainty of the narrowest claim
+// whose span holds it, so that "aurait fait 266 morts" is a hedged count.
+func amountCertainty(an *veille.Analysis) {
+	for i := range an.Amounts {
+		a := &an.Amounts[i]
+		best := -1
+		for j, c := range an.Claims {
+			if c.Span.Start <= a.Start && a.End <= c.Span.End &&
+				(best < 0 || c.Span.Len() < an.Claims[best].Span.Len()) {
+				best = j
+			}
+		}
+		if best >= 0 {
+			a.Certainty = an.Claims[best].Certainty
+		}
+	}
 }

@@ -51,3 +51,20 @@ func TestDefaultListsStructure(t *testing.T) {
 		t.Fatalf("Default() = %v", ex)
 	}
 }
+
+// TestAmountCertainty: a count stated in the conditional carries the
+// hedged certainty of its claim (issue 4, item 5).
+func TestAmountCertainty(t *testing.T) {
+	a := &veille.Article{Lang: "fr", Text: "Le naufrage aurait fait 266 morts au large de la côte. Le port a rouvert avec 40 bateaux."}
+	an := Default().Analyze(a)
+	got := map[string]string{}
+	for _, am := range an.Amounts {
+		got[am.Text] = am.Certainty
+	}
+	if got["266 morts"] != veille.CertaintyHedged {
+		t.Errorf("266 morts: certainty %q, want hedged (amounts %+v)", got["266 morts"], an.Amounts)
+	}
+	if c := got["40 bateaux"]; c != veille.CertaintyAsserted {
+		t.Errorf("40 bateaux: certainty %q, want asserted", c)
+	}
+}
