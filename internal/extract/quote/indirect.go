@@ -83,6 +83,7 @@ func (f *finder) indirect(s veille.Span) {
 // fermeture …" (objects true) in the sentence toks.
 func (f *finder) reported(toks []nlp.Token, end int, objects bool, onlyCoordinated ...bool) bool {
 	found := f.out[:len(f.out):len(f.out)]
+	added := false
 	for v := 1; v < len(toks)-2; v++ {
 		if objects && inside(found, toks[v].Start) {
 			continue
@@ -169,6 +170,7 @@ func (f *finder) reported(toks []nlp.Token, end int, objects bool, onlyCoordinat
 			if k >= len(toks) {
 				continue
 			}
+			k = f.enLeadIn(toks, k)
 			w = f.word(toks[k])
 			if toks[k].Kind != nlp.Word || f.enPassive(toks, v) {
 				continue
@@ -176,7 +178,7 @@ func (f *finder) reported(toks []nlp.Token, end int, objects bool, onlyCoordinat
 			switch {
 			case w == "that":
 			case lemma == "say" || lemma == "tell":
-				if enStop[w] && w != "the" && w != "a" {
+				if enStop[w] && w != "the" && w != "a" && !(determiners[w] && f.enClauseAt(toks, k)) {
 					continue
 				}
 			case !objects && enClausal[lemma] && f.enClauseAt(toks, k):
@@ -198,6 +200,9 @@ func (f *finder) reported(toks []nlp.Token, end int, objects bool, onlyCoordinat
 		for c > 0 && (f.lang == "fr" && frAux[f.word(toks[c-1])] || f.lang == "en" && enAux[f.word(toks[c-1])]) {
 			c--
 		}
+		if f.lang == "en" && c > 0 && toks[c-1].Text(f.text) == "," && enInverts[lemmaOf(f, toks[v])] && f.enInvertedAt(toks, k) {
+			continue // "…, said X": inverted, read by inverted
+		}
 		q := &quote{kind: "indirect", content: veille.Span{Start: toks[k].Start, End: end}, cue: veille.Span{Start: toks[c].Start, End: toks[vEnd].End}}
 		f.subjectBackward(q, toks, c)
 		if q.spk.End == 0 {
@@ -215,9 +220,15 @@ func (f *finder) reported(toks []nlp.Token, end int, objects bool, onlyCoordinat
 			continue
 		}
 		f.add(q)
-		return true
+		if f.lang != "en" {
+			return true
+		}
+		// English reports nest ("X said Bloomberg reports that …"): read
+		// on after this cue for more.
+		added = true
+		v = k
 	}
-	return false
+	return added
 }
 
 // clauseEnd cuts reported content before a comma that opens another
@@ -274,7 +285,7 @@ func infinitive(w string) bool {
 // inverted finds "…, selon X." and "…, a ajouté X." / "…, X said.": the
 // cue and speaker must close the sentence.
 func (f *finder) inverted(toks []nlp.Token, end int, found ...*quote) {
-	if f.lang == "fr" && f.incise(toks, end) {
+	if f.lang == "fr" && f.incise(toks, end) || f.lang == "en" && f.enIncise(toks, end) {
 		return
 	}
 	tries := 0
@@ -541,3 +552,101 @@ func (f *finder) relative(toks []nlp.Token, end int) {
 }
 
 func isQuoteMark(r rune) bool { return strings.ContainsRune("«»“”\"„‹›", r) }
+
+// enLeadIn skips the when, where and how between an English reporting
+// verb and its "that" or wh- clause ("said Friday that", "told
+// reporters in a statement on Monday how"): the clause starts at k's
+// return.
+func (f *finder) enLeadIn(toks []nlp.Token, k int) int {
+	for j := k; j < len(toks)-1 && j < k+7; j++ {
+		w := f.word(toks[j])
+		if j > k && (w == "that" || enWh[w]) {
+			return j
+		}
+		if toks[j].Kind != nlp.Word || !(weekdays[w] || enLeadWords[w] || isCap(toks[j].Text(f.text)) && j > k) {
+			return k
+		}
+	}
+	return k
+}
+
+// enInvertedAt reports whether the words from toks[k] after a reporting
+// verb are its subject rather than what it reports ("…, said one GOP
+// source in the room."): a name or a determined noun phrase with no
+// finite verb, up to a comma or the end.
+func (f *finder) enInvertedAt(toks []nlp.Token, k int) bool {
+	w := f.word(toks[k])
+	if enSubject[w] || w == "that" || f.enClauseAt(toks, k) {
+		return false
+	}
+	if !isCap(toks[k].Text(f.text)) && !determiners[w] && !indefinite[w] {
+		return false
+	}
+	for j := k; j < len(toks); j++ {
+		x := f.word(toks[j])
+		if toks[j].Kind == nlp.Punct && toks[j].Text(f.text) == "," {
+			break
+		}
+		if j >= k+7 || enFinite[x] || x == "that" || strings.HasSuffix(x, "n't") || strings.HasSuffix(x, "ed") && !isCap(toks[j].Text(f.text)) {
+			return false
+		}
+	}
+	return true
+}
+
+func lemmaOf(f *finder, t nlp.Token) string { return f.lx.verbs[f.word(t)] }
+
+// enIncise finds English reported speech cut by its cue between commas:
+// "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt." or
+// "…, said Mr. Clarke, …". Each side long enough is a piece with the
+// same cue and speaker.
+func (f *finder) enIncise(toks []nlp.Token, end int) bool {
+	comma := func(i int) bool { return i < len(toks) && toks[i].Kind == nlp.Punct && toks[i].Text(f.text) == "," }
+	for j := 2; j+3 < len(toks); j++ {
+		if !comma(j) {
+			continue
+		}
+		var cue, spk veille.Span
+		close := -1
+		if enInverts[lemmaOf(f, toks[j+1])] {
+			// ", said X,"
+			for e := j + 2; e < len(toks) && e <= j+6; e++ {
+				if comma(e) {
+					if e > j+2 && f.enInvertedAt(toks, j+2) {
+						cue, spk, close = veille.Span{Start: toks[j+1].Start, End: toks[j+1].End}, veille.Span{Start: toks[j+2].Start, End: toks[e-1].End}, e
+					}
+					break
+				}
+			}
+		} else {
+			// ", X said,"
+			for v := j + 1; v < len(toks)-1 && v <= j+5; v++ {
+				if toks[v].Kind != nlp.Word {
+					break
+				}
+				if v > j+1 && enInverts[lemmaOf(f, toks[v])] && comma(v+1) {
+					w := f.word(toks[j+1])
+					if v == j+2 && enSubject[w] || isCap(toks[j+1].Text(f.text)) || determiners[w] || indefinite[w] {
+						cue, spk, close = veille.Span{Start: toks[v].Start, End: toks[v].End}, veille.Span{Start: toks[j+1].Start, End: toks[v-1].End}, v+1
+					}
+					break
+				}
+			}
+		}
+		if close < 0 {
+			continue
+		}
+		before, after := j >= 3, len(toks)-(close+1) >= 3 && !isQuoteMark(firstRune(toks[close+1].Text(f.text)))
+		if !before && !after {
+			return false
+		}
+		if before {
+			f.add(&quote{kind: "indirect", content: veille.Span{Start: toks[0].Start, End: toks[j].Start}, cue: cue, spk: spk})
+		}
+		if after {
+			f.add(&quote{kind: "indirect", content: veille.Span{Start: toks[close+1].Start, End: end}, cue: cue, spk: spk})
+		}
+		return true
+	}
+	return false
+}

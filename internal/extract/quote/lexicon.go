@@ -61,10 +61,18 @@ var (
 	// enClausal take a clause without "that" ("argued the plan would
 	// fail"); enObject take what they report as an object ("called for a
 	// ban", "pledged to cut taxes", "criticized the plan").
-	enClausal = set("add", "warn", "claim", "argue", "insist", "believe", "think", "note", "explain", "suggest", "predict", "acknowledge", "admit", "assert", "contend", "declare", "write", "report", "estimate", "complain", "recall", "maintain", "concede", "know", "feel", "hope", "fear", "worry", "expect", "agree", "show", "find", "indicate", "reveal", "conclude", "promise", "vow", "pledge", "state", "announce", "confirm", "allege", "testify", "stress", "emphasize", "observe", "remark", "speculate", "joke", "boast", "doubt", "charge", "respond", "reply")
-	enObject  = set("deny", "announce", "confirm", "claim", "allege", "predict", "promise", "acknowledge", "admit", "cite", "call", "urge", "demand", "propose", "pledge", "vow", "mention", "describe", "indicate", "reveal", "criticize", "condemn", "denounce", "blast", "slam", "accuse", "praise", "endorse", "oppose", "reject", "dismiss", "dispute", "question", "want", "recommend", "highlight", "tout", "defend", "show", "find", "estimate", "suggest", "expect", "hope", "agree", "warn", "stress", "emphasize", "project")
+	enClausal = set("add", "warn", "claim", "argue", "insist", "believe", "think", "note", "explain", "suggest", "predict", "acknowledge", "admit", "assert", "contend", "declare", "write", "report", "estimate", "complain", "recall", "maintain", "concede", "know", "feel", "hope", "fear", "worry", "expect", "agree", "show", "find", "indicate", "reveal", "conclude", "promise", "vow", "pledge", "state", "announce", "confirm", "allege", "testify", "stress", "emphasize", "observe", "remark", "speculate", "joke", "boast", "doubt", "charge", "respond", "reply", "see")
+	enObject  = set("deny", "announce", "confirm", "claim", "allege", "predict", "promise", "acknowledge", "admit", "cite", "call", "urge", "demand", "propose", "pledge", "vow", "mention", "describe", "indicate", "reveal", "criticize", "condemn", "denounce", "blast", "slam", "accuse", "praise", "endorse", "support", "back", "favor", "plan", "refuse", "decline", "discuss", "oppose", "reject", "dismiss", "dispute", "question", "want", "recommend", "highlight", "tout", "defend", "show", "find", "estimate", "suggest", "expect", "hope", "agree", "warn", "stress", "emphasize", "project")
 	enSubject = set("he", "she", "they", "it", "we", "i", "you", "there", "this")
 	enFinite  = set("is", "was", "are", "were", "has", "have", "had", "will", "would", "could", "should", "can", "may", "might", "must", "did", "does", "do", "won't", "isn't", "wasn't")
+	// enWh open a reported question ("asked how", "explained why");
+	// enLeadWords may stand between a verb and its clause ("said on
+	// Friday in a statement that").
+	enWh        = set("how", "why", "whether", "what", "where")
+	enLeadWords = set("on", "in", "via", "during", "at", "a", "an", "the", "last", "this", "earlier", "later", "week", "night", "morning", "afternoon", "evening", "month", "year", "weekend", "statement", "interview", "email", "e-mail", "tweet", "tweets", "speech", "post", "reporters", "journalists", "friday", "again", "also", "repeatedly", "publicly", "privately", "recently", "previously", "then", "separately", "flatly", "bluntly", "him", "her", "them", "us", "me", "audience", "crowd", "supporters", "voters", "press", "conference", "call", "briefing", "rally", "radio", "television", "tv", "show", "appearance", "monday", "tuesday", "wednesday", "thursday", "saturday", "sunday", "yesterday", "today", "tonight", "recent", "new")
+	// enInverts may come before their subject: "…, said X", "…, added
+	// the senator".
+	enInverts = set("say", "add", "write", "explain", "note", "continue", "recall", "reply", "respond", "ask", "argue", "warn", "insist", "tell", "state", "declare")
 	enBe      = set("is", "was", "are", "were", "be", "been", "being", "get", "got", "gets")
 	// multiword reporting verbs: the word after "fait", "mis"… and how
 	// many words the phrase has.

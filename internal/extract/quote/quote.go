@@ -147,6 +147,9 @@ func (f *finder) marks(p veille.Span) []mark {
 	var ms []mark
 	for i := p.Start; i < p.End; {
 		r, n := utf8.DecodeRuneInString(t[i:p.End])
+		if r == '\'' && i+1 < p.End && t[i+1] == '\'' {
+			r, n = '"', 2 // the New York Times' ''…''
+		}
 		switch r {
 		case '«', '»', '‹', '›', '“', '”', '„', '"':
 		default:
