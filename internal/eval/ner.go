@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/veille/veille"
 	"github.com/veille/veille/internal/extract/entity"
@@ -540,7 +541,7 @@ func readFENEC(txtPath, annPath, name string, rep *Report) (*nerDoc, error) {
 		return nil, err
 	}
 	text := string(tb)
-	byteAt := runeOffsets(text)
+	byteAt, unitAt := runeOffsets(text), utf16Offsets(text)
 	var gold []nerSpan
 	for _, line := range strings.Split(string(ab), "\n") {
 		f := strings.Split(strings.TrimRight(line, "\r"), "\t")
@@ -558,6 +559,13 @@ func readFENEC(txtPath, annPath, name string, rep *Report) (*nerDoc, error) {
 			continue
 		}
 		gs := nerSpan{Start: byteAt[s], End: byteAt[e], Type: goldType(f[0])}
+		// Some documents (the tweets) count UTF-16 code units, as
+		// JavaScript does: an emoji counts twice. The surface form, when
+		// given, tells which.
+		if len(f) > 3 && !sameSurface(text[gs.Start:gs.End], f[3]) && e < len(unitAt) && unitAt[s] >= 0 && unitAt[e] >= 0 &&
+			sameSurface(text[unitAt[s]:unitAt[e]], f[3]) {
+			gs.Start, gs.End = unitAt[s], unitAt[e]
+		}
 		gs.Text = text[gs.Start:gs.End]
 		gold = append(gold, gs)
 	}
@@ -579,6 +587,32 @@ func readFENEC(txtPath, annPath, name string, rep *Report) (*nerDoc, error) {
 	seg := nlp.Segment(text)
 	units := append(slices.Clone(seg.Sentences), seg.Headings...)
 	return &nerDoc{file: name, id: name, text: text, units: units, gold: outer}, nil
+}
+
+// utf16Offsets maps each UTF-16 code unit index of s (and len) to its
+// byte offset; -1 for the second unit of a surrogate pair.
+func utf16Offsets(s string) []int {
+	out := make([]int, 0, len(s)+1)
+	for i, r := range s {
+		out = append(out, i)
+		if r > 0xFFFF {
+			out = append(out, -1)
+		}
+	}
+	return append(out, len(s))
+}
+
+// sameSurface reports whether a span of the text reads as the surface
+// form of an annotation, whose tokens FENEC separates by spaces ("M . B"
+// for "M. B").
+func sameSurface(span, surface string) bool {
+	drop := func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}
+	return strings.Map(drop, span) == strings.Map(drop, surface)
 }
 
 // runeOffsets maps each code point index of s (and len) to its byte

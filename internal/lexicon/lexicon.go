@@ -56,7 +56,15 @@ type Entry struct {
 	// Exact, when not empty, is the only spelling that may match: short
 	// all-capital names ("US", "AP", "EI") must be written so.
 	Exact string
+	// Minor marks a small town (fewer than MinorPopulation people, not a
+	// capital or an administrative seat), a name that needs a cue to be
+	// read as a place.
+	Minor bool
 }
+
+// MinorPopulation is the population under which a town that is neither a
+// capital nor an administrative seat is minor (see Entry.Minor).
+const MinorPopulation = 15000
 
 // Country is a country or territory with an ISO 3166-1 code.
 type Country struct {
@@ -104,6 +112,7 @@ const (
 	ClassParticle = "particle" // lower-case word allowed inside a name (de, van, of)
 	ClassMisc     = "misc"     // makes a name an event or a prize (Cup, Open, Festival)
 	ClassLocHead  = "lochead"  // parc, gare, rue, aéroport: heads the name of a place
+	ClassInst     = "inst"     // gouvernement, parlement: after "le", an institution of the article's country
 )
 
 // Lexicon is the loaded set of lists. It is read-only and safe for
@@ -322,8 +331,9 @@ func load() (*Lexicon, error) {
 		i := int32(len(lx.Cities))
 		cityIx[id] = i
 		lx.Cities = append(lx.Cities, City{ID: id, Name: f[1], Country: f[2], Admin: f[3], Feature: f[4], Pop: pop, Lat: lat, Lon: lon})
+		minor := pop < MinorPopulation && f[4] != "PPLC" && f[4] != "PPLA"
 		for _, n := range append([]string{f[1]}, split(f[8])...) {
-			lx.add(n, Entry{Kind: KindCity, Index: i})
+			lx.add(n, Entry{Kind: KindCity, Index: i, Minor: minor})
 		}
 		return nil
 	})

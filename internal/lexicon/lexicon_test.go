@@ -89,3 +89,17 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	}
 }
+
+func TestMinor(t *testing.T) {
+	lx := Default()
+	for name, want := range map[string]bool{"Estissac": true, "Bamako": false, "Moscou": false} {
+		es := lx.Names(Key(name))
+		if len(es) == 0 {
+			t.Errorf("%s: not in the gazetteer", name)
+			continue
+		}
+		if es[0].Minor != want {
+			t.Errorf("%s: Minor = %v, want %v", name, es[0].Minor, want)
+		}
+	}
+}

@@ -167,6 +167,9 @@ func (st *state) nestedPlaces(toks []nlp.Token, i, j int) {
 		}
 		var es []lexicon.Entry
 		for _, e := range m.entries {
+			if e.Minor {
+				continue // a small town inside a name is rather a word of the name
+			}
 			switch e.Kind {
 			case lexicon.KindCountry, lexicon.KindCity, lexicon.KindRegion, lexicon.KindArea:
 				es = append(es, e)

@@ -92,9 +92,11 @@ type mention struct {
 	feature    string // GeoNames feature class for places
 	cities     []int32
 	role       string
-	tok        int  // index of its first token in the unit, for context
-	strong     bool // from a rule that overrides the tagger (acronyms, governments)
-	gaz        bool // an organization or a country of the gazetteer
+	tok        int    // index of its first token in the unit, for context
+	strong     bool   // from a rule that overrides the tagger (acronyms, governments)
+	gaz        bool   // an organization or a country of the gazetteer
+	inst       string // "government" or "parliament" of the article's main country (see institution)
+	weak       bool   // a one-word name of towns only, which resolve keeps in their countries only (see weakTown)
 }
 
 // unit is one sentence or heading, tokenised.
@@ -345,11 +347,30 @@ func (st *state) lookup(toks []nlp.Token, i int) (match, bool) {
 			ok = append(ok, e)
 		}
 		if len(ok) > 0 {
-			best = match{j: j + 1, entries: ok}
+			best = match{j: j + 1, entries: dropMinor(ok)}
 			found = true
 		}
 	}
 	return best, found
+}
+
+// dropMinor drops the small towns (Entry.Minor) of a name that also
+// names a country, a region, an area or an organization: "California"
+// is the state, not the hamlet of Maryland.
+func dropMinor(es []lexicon.Entry) []lexicon.Entry {
+	minor, bigger := false, false
+	for _, e := range es {
+		switch {
+		case e.Minor:
+			minor = true
+		case e.Kind != lexicon.KindCity && e.Kind != lexicon.KindDemonym:
+			bigger = true
+		}
+	}
+	if !minor || !bigger {
+		return es
+	}
+	return slices.DeleteFunc(es, func(e lexicon.Entry) bool { return e.Minor })
 }
 
 // scan recognises the mentions of one unit.
@@ -381,8 +402,17 @@ func (st *state) scan(u unit) {
 			i = j
 			continue
 		}
-		if m, ok := st.lookup(toks, i); ok && !st.personCue(toks, i, m) && !st.commonWord(toks, i, m) {
+		if j, m, ok := st.institution(toks, i); ok {
+			st.add(m)
+			i = j
+			continue
+		}
+		if m, ok := st.lookup(toks, i); ok && !st.personCue(toks, i, m) && !st.commonWord(toks, i, m) && st.placeCue(toks, i, &m) {
+			n := len(st.ms)
 			st.gazetteer(toks, i, m)
+			if len(st.ms) > n && st.weakTown(toks, i, m) {
+				st.ms[n].weak = true
+			}
 			i = m.j
 			continue
 		}
@@ -520,6 +550,46 @@ func (st *state) government(toks []nlp.Token, i int) (int, mention, bool) {
 		name: name + c.NameEN, country: code, tok: i, strong: true}, true
 }
 
+// institution matches a national institution named by a common noun
+// after a definite article, "le gouvernement", "le parlement",
+// "l'Assemblée nationale": the mention has no country yet; resolve gives
+// it the article's main country.
+func (st *state) institution(toks []nlp.Token, i int) (int, mention, bool) {
+	if i == 0 {
+		return 0, mention{}, false
+	}
+	switch st.fold(toks[i-1]) {
+	case "le", "la", "l'", "du", "au":
+	default:
+		return 0, mention{}, false
+	}
+	lx := st.x.lx
+	j := 0
+	key := st.fold(toks[i])
+	if i+1 < len(toks) && lx.Is(key+" "+st.fold(toks[i+1]), lexicon.ClassInst) {
+		j = i + 2
+	} else if lx.Is(key, lexicon.ClassInst) {
+		j = i + 1
+	}
+	if j == 0 {
+		return 0, mention{}, false
+	}
+	if j < len(toks) && toks[j].Kind == nlp.Word {
+		if m, ok := st.lookup(toks, j); ok && m.entries[0].Kind == lexicon.KindDemonym {
+			return 0, mention{}, false // "le parlement européen": the lists' or another rule's
+		}
+		if isCaps(st.tokText(toks[j])) {
+			return 0, mention{}, false // "le Congrès américain", "la Sénat Conférence"
+		}
+	}
+	kind := "parliament"
+	if key == "gouvernement" {
+		kind = "government"
+	}
+	return j, mention{start: toks[i].Start, end: toks[j-1].End, typ: veille.TypeORG, id: "veille:org/" + kind, name: st.text[toks[i].Start:toks[j-1].End],
+		inst: kind, tok: i, strong: true}, true
+}
+
 // personCue reports whether a city-only match at token i is rather a
 // person's name: after a title, or followed by a capitalised surname
 // when it is a first name ("Florence Parly").
@@ -541,6 +611,98 @@ func (st *state) personCue(toks []nlp.Token, i int, m match) bool {
 	if m.j == i+1 && m.j < len(toks) && st.x.lx.FirstName(st.tokText(toks[i])) && toks[m.j].Kind == nlp.Word &&
 		isCaps(st.tokText(toks[m.j])) && len(st.x.lx.Names(nlp.Fold(st.tokText(toks[m.j])))) == 0 {
 		return true
+	}
+	return false
+}
+
+// placeCue reports whether a match of towns only may be read as a
+// place, dropping from m the small towns (Entry.Minor) the context does
+// not support. A one-word name of small towns only needs a cue: a
+// preposition of place before it ("à Cancale"); one that is also a first
+// name ("Paul", "Marie") and no big city needs a preposition of motion
+// ("vers Paul") or a country or region after it ("Paul (Cap-Vert)").
+func (st *state) placeCue(toks []nlp.Token, i int, m *match) bool {
+	lx := st.x.lx
+	minor, first, other := 0, false, false
+	for _, e := range m.entries {
+		switch {
+		case e.Kind == lexicon.KindCity && e.Minor:
+			minor++
+		case e.Kind == lexicon.KindCity || e.Kind == lexicon.KindRegion:
+			c := e.Kind == lexicon.KindCity && (lx.Cities[e.Index].Pop >= 200000 || lx.Cities[e.Index].Feature == "PPLC")
+			if !c {
+				first = true
+			}
+			if c {
+				other = true
+			}
+		default:
+			other = true
+		}
+	}
+	if minor == 0 && !first {
+		return true
+	}
+	if m.j == i+1 && !other && lx.FirstName(st.tokText(toks[i])) {
+		// "parler à Paul" is no journey: only a preposition of motion or
+		// a country named after it make a first name a place.
+		if st.contextCountry(toks[i].End) != "" {
+			return true
+		}
+		if i == 0 || initial(st.text, toks, i) {
+			return false
+		}
+		switch st.fold(toks[i-1]) {
+		case "vers", "pres", "depuis", "jusqu'a", "en", "dans", "la", "le", "in", "near", "outside":
+			return true // persons take no article: "la Moselle", "en Moselle"
+		}
+		return false
+	}
+	if minor == len(m.entries) {
+		// A town's name in capitals heads the lines of local listings
+		// ("BOUILLY – Marché de Noël"); short ones are rather acronyms.
+		w := st.tokText(toks[i])
+		return m.j > i+1 || st.townPrep(toks, i) || allCaps(w) && utf8.RuneCountInString(w) >= 5
+	}
+	if minor > 0 && m.j == i+1 && !st.townPrep(toks, i) {
+		// Bigger places of the name only.
+		m.entries = slices.DeleteFunc(slices.Clone(m.entries), func(e lexicon.Entry) bool { return e.Minor })
+	}
+	return true
+}
+
+// weakTown reports whether the match m at token i is one word naming
+// towns only, none a capital or of 100,000 people or more, with no
+// preposition of place before it: as often a surname ("Ramos",
+// "Morrison", "Ballard"), kept only when the article names the town's
+// country (see resolve).
+func (st *state) weakTown(toks []nlp.Token, i int, m match) bool {
+	if w := st.tokText(toks[i]); m.j != i+1 || st.townPrep(toks, i) || st.placePrep(toks, i) || allCaps(w) && utf8.RuneCountInString(w) >= 5 {
+		return false // "à Cancale", "BOUILLY – Marché de Noël"
+	}
+	for _, e := range m.entries {
+		if e.Kind != lexicon.KindCity {
+			return false
+		}
+		if c := st.x.lx.Cities[e.Index]; c.Pop >= 100000 || c.Feature == "PPLC" {
+			return false
+		}
+	}
+	return true
+}
+
+// townPrep reports whether token i follows a preposition that introduces
+// a town ("à", "de", "in", "near") inside a sentence, and no first name
+// before "de" ("Charles de Gaulle").
+func (st *state) townPrep(toks []nlp.Token, i int) bool {
+	if i == 0 || initial(st.text, toks, i) {
+		return false
+	}
+	switch st.fold(toks[i-1]) {
+	case "a", "au", "vers", "pres", "depuis", "jusqu'a", "entre", "in", "at", "near", "from", "outside":
+		return true
+	case "de", "d'":
+		return i < 2 || !isCaps(st.tokText(toks[i-2]))
 	}
 	return false
 }
@@ -644,7 +806,7 @@ func (st *state) extendName(toks []nlp.Token, i int) int {
 	lx := st.x.lx
 	w := st.tokText(toks[i])
 	f := nlp.Fold(w)
-	if lx.Is(f, lexicon.ClassFunc) || lx.Is(f, lexicon.ClassParticle) {
+	if (lx.Is(f, lexicon.ClassFunc) || lx.Is(f, lexicon.ClassParticle)) && !st.initialAfterTitle(toks, i) {
 		return i
 	}
 	head := lx.Is(f, lexicon.ClassOrgHead)
@@ -665,7 +827,7 @@ func (st *state) extendName(toks []nlp.Token, i int) int {
 		}
 		f := nlp.Fold(w)
 		switch {
-		case isCaps(w) && !lx.Is(f, lexicon.ClassFunc):
+		case isCaps(w) && (!lx.Is(f, lexicon.ClassFunc) || st.initialAfterTitle(toks, j)):
 			j++
 			end = j
 			continue
@@ -679,6 +841,26 @@ func (st *state) extendName(toks []nlp.Token, i int) int {
 		break
 	}
 	return end
+}
+
+// initialAfterTitle reports whether token i is a capital letter alone
+// after a title or another such letter: the initials that stand for
+// names in French court decisions ("M. B A", "Mme C"), "A" included.
+func (st *state) initialAfterTitle(toks []nlp.Token, i int) bool {
+	w := st.tokText(toks[i])
+	if len(w) != 1 || w[0] < 'A' || w[0] > 'Z' || i == 0 {
+		return false
+	}
+	p := st.tokText(toks[i-1])
+	switch {
+	case st.x.lx.Is(nlp.Fold(p), lexicon.ClassTitle):
+		return true
+	case p == "." && i > 1 && st.x.lx.Is(nlp.Fold(st.tokText(toks[i-2])), lexicon.ClassTitle):
+		return true
+	case len(p) == 1 && p[0] >= 'A' && p[0] <= 'Z':
+		return st.initialAfterTitle(toks, i-1)
+	}
+	return false
 }
 
 // articleLike reports whether a particle is an article, a conjunction or
@@ -735,6 +917,9 @@ func (st *state) name(toks []nlp.Token, i, j int) {
 		// "C", "XXX": initials and placeholders.
 	case lx.Is(ffirst, lexicon.ClassOrgHead) && n > 1, lx.Is(nlp.Fold(last), lexicon.ClassOrgTail) && n > 1:
 		st.add(mention{start: start, end: end, typ: veille.TypeORG, id: "veille:org/" + slug(text), name: text, tok: i})
+	case !title && role == "" && n > 1 && st.orgWordInside(toks, i, j):
+		// "Cyclo Club Othéen": a word of organization names inside.
+		st.add(mention{start: start, end: end, typ: veille.TypeORG, id: "veille:org/" + slug(text), name: text, tok: i})
 	case title || role != "" || lx.FirstName(first) && n > 1:
 		st.person(start, end, text, role, i)
 	case n == 1 && st.surname(first) != "":
@@ -746,8 +931,6 @@ func (st *state) name(toks []nlp.Token, i, j int) {
 		st.add(mention{start: start, end: end, typ: veille.TypeLOC, id: "veille:loc/" + slug(text), name: text, tok: i})
 	case n == 1 && st.terms[first]:
 		// An acronym the article defines by common words: a term.
-	case allCaps(first) && n == 1 && utf8.RuneCountInString(first) <= 5:
-		st.add(mention{start: start, end: end, typ: veille.TypeORG, id: "veille:org/" + slug(text), name: text, tok: i})
 	case n == 1 && initial(st.text, toks, i) && !st.capsSeen[ffirst]:
 		// A sentence-initial capital nothing else supports: a common word.
 	case n == 1 && st.lowSeen[ffirst]:
@@ -759,13 +942,27 @@ func (st *state) name(toks []nlp.Token, i, j int) {
 		st.person(start, end, text, "", i)
 	case n == 1 && adjectival(ffirst):
 		// "Kurdish", "European": a group or language, not scored.
-	case n == 1 && !allCaps(first):
+	case n == 1:
 		// A lone capitalised word no list knows: in French often a common
-		// noun written with a capital (État, République); left out.
+		// noun written with a capital (État, République); left out. So is
+		// an acronym that neither a list nor the article defines: as often
+		// a term (PCR, TGV, BTS) as an organization.
 	default:
 		st.add(mention{start: start, end: end, typ: veille.TypeORG, id: "veille:org/" + slug(text), name: text, tok: i})
 	}
 	_ = roleTok
+}
+
+// orgWordInside reports whether a word of the name [i, j) after its
+// first one heads or ends organization names ("Club", "Group").
+func (st *state) orgWordInside(toks []nlp.Token, i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		f := st.fold(toks[k])
+		if st.x.lx.Is(f, lexicon.ClassOrgHead) || st.x.lx.Is(f, lexicon.ClassOrgTail) {
+			return true
+		}
+	}
+	return false
 }
 
 // placePrep reports whether token i follows a preposition of place
@@ -997,6 +1194,26 @@ func (st *state) resolve() Result {
 			countries[m.country]++
 		}
 	}
+	if main := mainCountry(st.ms); main != "" {
+		c, _ := lx.Country(main)
+		for k := range st.ms {
+			if m := &st.ms[k]; m.inst != "" {
+				m.id, m.country = "veille:org/"+m.inst+"/"+main, main
+				m.name = map[string]string{"government": "Government of ", "parliament": "Parliament of "}[m.inst] + c.NameEN
+			}
+		}
+	}
+	st.ms = slices.DeleteFunc(st.ms, func(m mention) bool {
+		if !m.weak {
+			return false
+		}
+		for _, ci := range m.cities {
+			if countries[lx.Cities[ci].Country] > 0 {
+				return false
+			}
+		}
+		return true
+	})
 	for _, ms := range [][]mention{st.ms, st.nested} {
 		for k := range ms {
 			m := &ms[k]
@@ -1041,6 +1258,23 @@ func (st *state) resolve() Result {
 		st.addNested(&r)
 	}
 	return r
+}
+
+// mainCountry returns the country the mentions name most often (the
+// first named among equals), "" when none.
+func mainCountry(ms []mention) string {
+	n := map[string]int{}
+	best := ""
+	for _, m := range ms {
+		if m.country == "" || m.inst != "" {
+			continue
+		}
+		n[m.country]++
+		if best == "" || n[m.country] > n[best] {
+			best = m.country
+		}
+	}
+	return best
 }
 
 // addNested adds the places named inside other names to r.Places, where
@@ -1164,7 +1398,11 @@ func (x *Recognizer) Geocode(text string, sp veille.Span, r Result) (veille.Plac
 	lx := x.lx
 	name := text[sp.Start:sp.End]
 	name = strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s")
-	es := lx.Names(lexicon.Key(name))
+	es := dropMinor(slices.Clone(lx.Names(lexicon.Key(name))))
+	if allCaps(name) && utf8.RuneCountInString(name) <= 5 {
+		// An acronym ("EU") is not the small town of that name ("Eu").
+		es = slices.DeleteFunc(es, func(e lexicon.Entry) bool { return e.Minor })
+	}
 	if len(es) == 0 {
 		return veille.Place{}, false
 	}

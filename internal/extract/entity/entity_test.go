@@ -240,3 +240,61 @@ func FuzzRecognize(f *testing.F) {
 		}
 	})
 }
+
+func TestSmallTowns(t *testing.T) {
+	// A town of a few thousand people needs a cue: a preposition of place,
+	// or capitals heading a listing line.
+	r := recognize("Le marché se tient à Estissac le samedi.\nBOUILLY – Marché de Noël au foyer.")
+	for _, name := range []string{"Estissac", "BOUILLY"} {
+		if e := find(r, name); e == nil || e.Type != veille.TypeGPE || e.Country != "FR" {
+			t.Errorf("%s: %+v in %+v", name, e, r.Mentions)
+		}
+	}
+	// A state beats a hamlet of the same name.
+	if e := find(recognize("Il vit en California depuis 2010."), "California"); e == nil || !strings.HasPrefix(e.ID, "iso3166-2:US") {
+		t.Errorf("California: %+v", e)
+	}
+}
+
+func TestFirstNameNotPlace(t *testing.T) {
+	r := recognize("Hier, Paul et Marie sont venus. Ils ont parlé à Paul longtemps.")
+	for _, m := range r.Mentions {
+		if m.Type == veille.TypeGPE || m.Type == veille.TypeLOC {
+			t.Errorf("%q taken as a place (%s)", m.Text, m.EntityID)
+		}
+	}
+}
+
+func TestInstitutions(t *testing.T) {
+	r := recognize("Le Mali attend. Le gouvernement a démenti, et l'Assemblée nationale a voté. Le gouvernement malien a parlé.")
+	if e := find(r, "gouvernement"); e == nil || e.ID != "veille:org/government/ML" || e.Type != veille.TypeORG {
+		t.Errorf("le gouvernement: %+v in %+v", e, r.Mentions)
+	}
+	if e := find(r, "Assemblée nationale"); e == nil || e.ID != "veille:org/parliament/ML" {
+		t.Errorf("l'Assemblée nationale: %+v", e)
+	}
+	if e := find(r, "Greenpeace"); e != nil {
+		t.Errorf("Greenpeace found where it is not")
+	}
+	if e := find(recognize("Selon Greenpeace, la pollution augmente."), "Greenpeace"); e == nil || e.ID != "veille:org/greenpeace" {
+		t.Errorf("Greenpeace: %+v", e)
+	}
+	if e := find(recognize("Un gouvernement fort est nécessaire."), "gouvernement"); e != nil {
+		t.Errorf("un gouvernement: %+v", e)
+	}
+}
+
+func TestSurnameNotTown(t *testing.T) {
+	// "Ramos" and "Morrison" are towns too; with no place cue and none of
+	// their countries in the article, they are not places here.
+	r := recognize("Le musicien a rencontré Carlos Ramos. Ramos a ri, puis Morrison est arrivé.")
+	for _, m := range r.Mentions {
+		if m.Type == veille.TypeGPE || m.Type == veille.TypeLOC {
+			t.Errorf("%q taken as a place (%s)", m.Text, m.EntityID)
+		}
+	}
+	// An acronym neither a list nor the article defines is no organization.
+	if e := find(recognize("Le test PCR est positif."), "PCR"); e != nil {
+		t.Errorf("PCR: %+v", e)
+	}
+}

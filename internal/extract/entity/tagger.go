@@ -474,6 +474,9 @@ func gazetteerBits(lx *lexicon.Lexicon, tt []ttok) {
 			}
 			var b uint8
 			for _, e := range es {
+				if e.Minor {
+					continue // small towns: not in the features the tagger was trained on
+				}
 				if e.Exact != "" && e.Exact != strings.Join(texts(tt[i:j+1]), " ") && e.Exact != strings.Join(texts(tt[i:j+1]), "") {
 					continue
 				}
