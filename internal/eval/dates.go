@@ -33,6 +33,13 @@ const (
 // 2013-02-12 04:30:00, its zone left aside.
 var duckRef = veille.Date{Time: time.Date(2013, 2, 12, 4, 30, 0, 0, time.UTC), Precision: veille.PrecisionInstant}
 
+// duckDiffRef is the reference time of Duckling's diffCorpus binding:
+// Friday 2013-02-15 04:30:00.
+var duckDiffRef = veille.Date{Time: time.Date(2013, 2, 15, 4, 30, 0, 0, time.UTC), Precision: veille.PrecisionInstant}
+
+// duckZone is the zone of Duckling's reference time (UTC−2).
+var duckZone = time.FixedZone("UTC-2", -2*3600)
+
 // dateparserNow is the "now" of dateparser rows that give no relative base:
 // the day their expected values imply (Tuesday 2012-11-13).
 var dateparserNow = veille.Date{Time: time.Date(2012, 11, 13, 0, 0, 0, 0, time.UTC), Precision: veille.PrecisionInstant}
@@ -43,17 +50,21 @@ var dateparserNow = veille.Date{Time: time.Date(2012, 11, 13, 0, 0, 0, 0, time.U
 // fields: Duckling ("dimension", "expected"), chrono ("parser",
 // "expected"), dateparser ("test_function", "args").
 //
-//   - Duckling Time rows are resolved against 2013-02-12T04:30:00 with the
-//     Future option and finer offsets (Duckling's conventions); a row is right when the
-//     expression covering most of the phrase has the expected grain and
-//     start (and, for intervals, end). Rows whose expectation is null are
-//     skipped and counted.
-//   - chrono rows are resolved against their literal ref_date, offsets
-//     moving the reference instant (chrono's convention), and with the
-//     Future option when the row's options ask for forwardDate; right when
-//     every numeric start component (year, month, day, hour, minute,
-//     second, weekday) equals ours, for the expression at the expected
-//     index (UTF-16) or else the first one.
+//   - Duckling Time rows are resolved against 2013-02-12T04:30:00
+//     (2013-02-15 for the diffCorpus binding) with Duckling's
+//     conventions: the Future option, finer offsets, "upcoming N units"
+//     as the Nth unit, zone names converted to UTC−2, "a few" as three.
+//     A row is right when the expression covering most of the phrase has
+//     the expected grain and start (and, for intervals, end). Rows whose
+//     expectation is null are skipped and counted.
+//   - chrono rows are resolved against their literal ref_date with
+//     chrono's conventions (offsets moving the reference instant, one
+//     fixed hour per part of the day, "a few" as three, "now" read), and
+//     with the Future option when the row's options ask for forwardDate;
+//     right when every numeric start component (year, month, day, hour,
+//     minute, second, weekday) equals ours, for the expression at the
+//     expected index (UTF-16) or else the first one. A day of 1 against
+//     our month is the day chrono implies for a month written alone.
 //   - dateparser parse rows: right when our date equals the expected
 //     datetime at our precision (a day must have a midnight expectation);
 //     search rows: right when we find the expected dates, no more.
@@ -183,6 +194,7 @@ type goldRow struct {
 	Text      string          `json:"text"`
 	Source    string          `json:"source"`
 	Expected  json.RawMessage `json:"expected"`
+	Binding   string          `json:"binding"`
 	// chrono
 	Parser     string `json:"parser"`
 	OptionsRaw string `json:"options_raw"`
@@ -292,7 +304,11 @@ func scoreDuckling(g goldRow) dateRow {
 	}
 	lang := strings.ToLower(g.Locale)
 	res := dateRow{typ: "duckling/" + lang, id: g.Source + " " + g.Text, gold: json.RawMessage(g.Expected)}
-	ds := date.Find(g.Text, lang, duckRef, date.Options{Future: true, Offsets: date.OffsetFiner})
+	ref := duckRef
+	if g.Binding == "diffCorpus" {
+		ref = duckDiffRef
+	}
+	ds := date.Find(g.Text, lang, ref, date.Options{Future: true, Offsets: date.OffsetFiner, NthUpcoming: true, Zone: duckZone, Few: true})
 	d := longest(ds)
 	res.ours = oursView(d)
 	grain := duckGrains[exp.Grain]
@@ -358,7 +374,7 @@ func scoreChrono(g goldRow) dateRow {
 		lang = "fr"
 	}
 	res := dateRow{typ: "chrono/" + lang, id: g.Source, gold: map[string]any{"text": g.Text, "ref": g.RefDate.Local, "start": comps}}
-	ds := date.Find(g.Text, lang, veille.Date{Time: ref, Precision: veille.PrecisionInstant}, date.Options{Offsets: date.OffsetInstant, Future: forwardDate(g.OptionsRaw)})
+	ds := date.Find(g.Text, lang, veille.Date{Time: ref, Precision: veille.PrecisionInstant}, date.Options{Offsets: date.OffsetInstant, DayParts: date.DayPartHour, Few: true, Now: true, Future: forwardDate(g.OptionsRaw)})
 	var d *veille.DateExpr
 	if exp.Index != nil {
 		at := utf16ToByte(g.Text, *exp.Index)
@@ -390,7 +406,9 @@ func scoreChrono(g goldRow) dateRow {
 		if !ok {
 			continue
 		}
-		if rank < need[k] {
+		if rank < need[k] && !(k == "day" && rank == 2 && v == 1) {
+			// chrono implies the first day of a month written alone
+			// ("in Jan" has day 1), which is our value's day too
 			res.reason = "too coarse: no " + k
 			return res
 		}

@@ -69,7 +69,7 @@ func TestDatesShared(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, _ := rep.Metrics.Get("exact"); got < 0.72 {
-		t.Errorf("pooled exact %.3f under the floor 0.72", got)
+	if got, _ := rep.Metrics.Get("exact"); got < 0.80 {
+		t.Errorf("pooled exact %.3f under the floor 0.80", got)
 	}
 }

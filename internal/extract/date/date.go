@@ -18,12 +18,13 @@ package date
 
 import (
 	"slices"
+	"time"
 
 	"github.com/veille/veille"
 )
 
 // Version grows when Find's output changes.
-const Version = 2
+const Version = 3
 
 // Langs are the languages Find covers.
 var Langs = []string{"fr", "en"}
@@ -39,7 +40,38 @@ type Options struct {
 	// keeps of the reference ("in two days", "three months ago", "next
 	// week"); the zero value is the news reading.
 	Offsets Offsets
+	// DayParts says how a part of the day ("this morning", "ce soir",
+	// "tomorrow afternoon") resolves; the zero value is the news reading.
+	DayParts DayParts
+	// NthUpcoming reads "upcoming two days", "2 upcoming quarters" as the
+	// second unit after the reference's (Duckling's convention) instead of
+	// the two units that follow it (the news reading).
+	NthUpcoming bool
+	// Zone is the zone of the reference's wall clock: a time written with
+	// a zone name ("Thursday 8:00 GMT", "9 am (BST)") is converted to it,
+	// to the minute. Nil keeps times as written (the news reading).
+	Zone *time.Location
+	// Few reads "a few" as three and "a couple of" as two ("in a few
+	// hours", "a couple of days ago"), Duckling's and chrono's convention;
+	// the news reading leaves such counts vague and finds no date.
+	Few bool
+	// Now reads "now", "maintenant" as the reference instant (chrono's
+	// convention); in news "now" is rarely a date and is left unread.
+	Now bool
 }
+
+// DayParts is a convention for parts of the day.
+type DayParts uint8
+
+const (
+	// DayPartSpan is the span of hours of the part: "this morning" is
+	// 04:00 to 12:00 of the reference day.
+	DayPartSpan DayParts = iota
+	// DayPartHour is one fixed hour per part, per language (chrono's
+	// convention): morning 06:00 in English and 08:00 in French,
+	// afternoon 15:00 and 14:00, evening 20:00 and 18:00.
+	DayPartHour
+)
 
 // Offsets is a convention for dates some units away from the reference.
 type Offsets uint8
@@ -67,7 +99,7 @@ func Find(text, lang string, ref veille.Date, opt Options) []veille.DateExpr {
 	if lx == nil {
 		return nil
 	}
-	p := &parser{text: text, lang: lang}
+	p := &parser{text: text, lang: lang, few: opt.Few, now: opt.Now}
 	p.toks = tokenize(text, lx, make([]token, 0, len(text)/5+1))
 	r := newRef(ref, opt)
 	var out []veille.DateExpr
@@ -84,6 +116,9 @@ func Find(text, lang string, ref veille.Date, opt Options) []veille.DateExpr {
 			continue
 		}
 		de := m.de
+		if opt.Zone != nil {
+			m.end = p.convertZone(&de, m.end, opt.Zone)
+		}
 		de.Start = int(t.start)
 		de.End = int(p.toks[m.end-1].end)
 		de.Text = text[de.Start:de.End]

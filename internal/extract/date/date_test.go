@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/veille/veille"
 )
@@ -59,6 +60,17 @@ func TestFind(t *testing.T) {
 		{"en", "2021-09-15T10:00:00Z", "It started half an hour ago.", "half an hour ago", "relative", "2021-09-15T09:30:00Z", "minute", "", "", ""},
 		{"en", "2021-09-15", "Prices rose at the end of next week.", "at the end of next week", "relative", "2021-09-24", "day", "", "", "2021-09-27"},
 		{"fr", "2021-09-15", "Il viendra deux semaines après lundi prochain.", "deux semaines après lundi prochain", "relative", "2021-10-04", "day", "", "", ""},
+		{"en", "2021-09-15", "Prices rose between January and June.", "between January and June", "partial", "2021-01", "month", "", "", "2021-07"},
+		{"en", "2021-09-15", "It ran from December to March 2020.", "from December to March 2020", "absolute", "2019-12", "month", "", "", "2020-04"},
+		{"en", "2021-09-15", "Flights from October to February were cut.", "from October to February", "partial", "2021-10", "month", "", "", "2022-03"},
+		{"fr", "2021-09-15", "Les prix ont monté entre mars et juin 2020.", "entre mars et juin 2020", "absolute", "2020-03", "month", "", "", "2020-07"},
+		{"en", "2021-09-15T10:00:00Z", "It landed 1 day 3 hours ago.", "1 day 3 hours ago", "relative", "2021-09-14T07:00:00Z", "hour", "", "", ""},
+		{"en", "2021-09-15T10:00:00Z", "The rocket lifts off in 2 hours and 30 minutes.", "in 2 hours and 30 minutes", "relative", "2021-09-15T12:30:00Z", "minute", "", "", ""},
+		{"en", "2021-09-15T10:00:00Z", "The shuttle leaves in 3/4 hour.", "in 3/4 hour", "relative", "2021-09-15T10:45:00Z", "minute", "", "", ""},
+		{"en", "2021-09-15", "The talks resume at eight tonight.", "eight tonight", "relative", "2021-09-15T20:00:00Z", "hour", "", "", ""},
+		{"en", "2021-09-15", "Polls close at 9 tomorrow evening.", "9 tomorrow evening", "relative", "2021-09-16T21:00:00Z", "hour", "", "", ""},
+		{"en", "2021-09-15", "The vote is 3 fridays from now.", "3 fridays from now", "relative", "2021-10-01", "day", "", "", ""},
+		{"en", "2021-09-15", "It opened 2 thursdays ago.", "2 thursdays ago", "relative", "2021-09-02", "day", "", "", ""},
 	}
 	for _, tt := range tests {
 		var ref veille.Date
@@ -85,6 +97,37 @@ func TestFind(t *testing.T) {
 		if d.Kind != tt.kind || got != tt.value || (tt.grain != "" && d.Grain != tt.grain) || d.Duration != tt.dur || d.Bound != tt.bound || until != tt.until {
 			t.Errorf("%q: got kind %s value %q grain %s duration %s bound %s until %s; want %s %q %s %s %s %s",
 				tt.text, d.Kind, got, d.Grain, d.Duration, d.Bound, until, tt.kind, tt.value, tt.grain, tt.dur, tt.bound, tt.until)
+		}
+	}
+}
+
+// TestOptions checks the conventions of other parsers' test sets.
+func TestOptions(t *testing.T) {
+	ref := mustDate(t, "2013-02-12T04:30:00Z")
+	zone := time.FixedZone("UTC-2", -2*3600)
+	for _, tc := range []struct {
+		text string
+		opt  Options
+		want string // Value
+	}{
+		{"this afternoon", Options{DayParts: DayPartHour}, "2013-02-12T15:00:00Z"},
+		{"tomorrow morning", Options{DayParts: DayPartHour}, "2013-02-13T06:00:00Z"},
+		{"this afternoon", Options{}, "2013-02-12T12:00:00Z"},
+		{"upcoming two days", Options{NthUpcoming: true}, "2013-02-14"},
+		{"upcoming two days", Options{}, "2013-02-13"},
+		{"Thursday 8:00 GMT", Options{Zone: zone}, "2013-02-14T06:00:00Z"},
+		{"Thursday 8:00 GMT", Options{}, "2013-02-14T08:00:00Z"},
+		{"in a few hours", Options{Few: true, Offsets: OffsetInstant}, "2013-02-12T07:30:00Z"},
+		{"+15 minutes", Options{Offsets: OffsetInstant}, "2013-02-12T04:45:00Z"},
+	} {
+		ds := Find(tc.text, "en", ref, tc.opt)
+		if len(ds) == 0 || ds[0].Value.String() != tc.want {
+			t.Errorf("%q %+v: got %+v, want %s", tc.text, tc.opt, ds, tc.want)
+		}
+	}
+	for _, text := range []string{"in a few hours", "+15 minutes"} {
+		if ds := Find(text, "en", ref, Options{}); len(ds) > 0 {
+			t.Errorf("%q: found %+v in the news reading", text, ds)
 		}
 	}
 }
@@ -116,6 +159,13 @@ func TestNoFalseDates(t *testing.T) {
 		{"en", "An office Christmas party, late-night talks and early morning raids."},
 		{"en", "It took one-quarter to one-third of the budget, within the 10% band."},
 		{"fr", "Les 20 % les plus riches et les 3 premiers ont gagné de 13 à 18 points."},
+		{"en", "Shares rose +15 points and the index fell -3 percent; the margin is 1/4 of sales."},
+		{"en", "He met eight tonight-show hosts and five afternoon guests."},
+		{"en", "Fridays from now on are off; Thursdays back then were busy."},
+		{"en", "In a few words, a couple of friends and a HR manager met in an SEC office."},
+		{"en", "Between 2 and 3 people, from May and her team, were hired by the firm."},
+		{"fr", "Entre Mai et ses amis, il reste de la place."},
+		{"en", "Sales were up +1 day-on-day and 1/2 of the staff left."},
 	} {
 		if ds := Find(tc.text, tc.lang, ref, Options{}); len(ds) > 0 {
 			t.Errorf("%q: found %+v", tc.text, ds)

@@ -21,6 +21,8 @@ type parser struct {
 	text string
 	toks []token
 	lang string
+	few  bool // Options.Few
+	now  bool // Options.Now
 }
 
 func (p *parser) tok(i int) *token {

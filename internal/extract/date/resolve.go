@@ -33,14 +33,16 @@ type ref struct {
 	instant    time.Time // the reference instant, as naive UTC
 	futureBias bool
 	offsets    Offsets
+	dayParts   DayParts
+	upcoming   bool // Options.NthUpcoming
 }
 
 func newRef(d veille.Date, opt Options) ref {
 	if d.IsZero() {
-		return ref{futureBias: opt.Future, offsets: opt.Offsets}
+		return ref{futureBias: opt.Future, offsets: opt.Offsets, dayParts: opt.DayParts, upcoming: opt.NthUpcoming}
 	}
 	t := d.Time
-	r := ref{ok: true, prec: d.Precision, y: t.Year(), m: int(t.Month()), d: t.Day(), futureBias: opt.Future, offsets: opt.Offsets}
+	r := ref{ok: true, prec: d.Precision, y: t.Year(), m: int(t.Month()), d: t.Day(), futureBias: opt.Future, offsets: opt.Offsets, dayParts: opt.DayParts, upcoming: opt.NthUpcoming}
 	if d.Precision == veille.PrecisionInstant {
 		r.hh, r.mi, r.s = t.Hour(), t.Minute(), t.Second()
 	}
@@ -336,6 +338,26 @@ func (r ref) offset(de *veille.DateExpr, unit string, n int) {
 	r.relative(de, addUnit(base, unit, n), prec, grain)
 }
 
+// offsetTerms fills de with the reference moved by sign times each term
+// of a compound offset ("1 day 21 hours ago"), at the precision of the
+// finest term; one term is an ordinary offset.
+func (r ref) offsetTerms(de *veille.DateExpr, ts []term, sign int) {
+	if len(ts) == 1 {
+		r.offset(de, ts[0].unit, sign*ts[0].n)
+		return
+	}
+	t := r.instant
+	for _, x := range ts {
+		t = addUnit(t, x.unit, sign*x.n)
+	}
+	last := ts[len(ts)-1].unit
+	prec, grain := unitPrecision(last)
+	if r.offsets == OffsetInstant {
+		prec, grain = veille.PrecisionInstant, last
+	}
+	r.relative(de, mkDate(t, prec).Time, prec, grain)
+}
+
 // finerUnit is the unit under unit: a day for a week, an hour for a day.
 func finerUnit(unit string) string {
 	switch unit {
@@ -349,4 +371,71 @@ func finerUnit(unit string) string {
 		return "day"
 	}
 	return "month"
+}
+
+// zoneOffsets are the UTC offsets, in minutes, of the zone names a time
+// may carry.
+var zoneOffsets = map[string]int{
+	"GMT": 0, "UTC": 0, "UT": 0, "WET": 0, "BST": 60, "CET": 60, "WAT": 60,
+	"CEST": 120, "EET": 120, "CAT": 120, "EEST": 180, "EAT": 180, "MSK": 180,
+	"EST": -300, "EDT": -240, "CST": -360, "CDT": -300, "MST": -420,
+	"MDT": -360, "PST": -480, "PDT": -420, "JST": 540, "HKT": 480, "SGT": 480,
+}
+
+// zoneName returns the offset of the zone name at token i, if it is one.
+func (p *parser) zoneName(i int) (int, bool) {
+	t := p.tok(i)
+	if t == nil || t.kind != tWord || t.end-t.start > 4 || t.end-t.start < 2 {
+		return 0, false
+	}
+	var buf [4]byte
+	w := buf[:0]
+	for _, c := range []byte(p.text[t.start:t.end]) {
+		if 'a' <= c && c <= 'z' {
+			c -= 'a' - 'A'
+		}
+		w = append(w, c)
+	}
+	off, ok := zoneOffsets[string(w)]
+	return off, ok
+}
+
+// convertZone converts de, a time of day read up to token end, from the
+// zone named at its last token or right after it ("8:00 GMT", "9 am
+// (BST)") to loc; it returns the new end.
+func (p *parser) convertZone(de *veille.DateExpr, end int, loc *time.Location) int {
+	if de.Precision != veille.PrecisionInstant || end == 0 {
+		return end
+	}
+	off, ok := p.zoneName(end - 1)
+	if !ok {
+		k := end
+		paren := p.punct(k, '(')
+		if paren {
+			k++
+		}
+		if off, ok = p.zoneName(k); !ok {
+			return end
+		}
+		end = k + 1
+		if paren {
+			if !p.punct(end, ')') {
+				return end - 2
+			}
+			end++
+		}
+	}
+	shift := func(t time.Time) time.Time {
+		u := t.Add(-time.Duration(off) * time.Minute)
+		_, o := time.Date(u.Year(), u.Month(), u.Day(), u.Hour(), u.Minute(), 0, 0, time.UTC).In(loc).Zone()
+		return u.Add(time.Duration(o) * time.Second)
+	}
+	de.Value.Time = shift(de.Value.Time)
+	if de.Until.Precision == veille.PrecisionInstant {
+		de.Until.Time = shift(de.Until.Time)
+	}
+	if de.Grain == "hour" {
+		de.Grain = "minute"
+	}
+	return end
 }

@@ -31,6 +31,9 @@ func (p *parser) at(i int, r ref) (match, bool) {
 		try(p.ruleYear(i, r))
 		try(p.ruleClock(i, r))
 		try(p.ruleUnits(i, r))
+		try(p.signedOffset(i, r))
+		try(p.ruleHourBefore(i, r))
+		try(p.ruleNthWeekday(i, r))
 		try(p.ruleClockRange(i, r))
 		try(p.ruleNthOf(i, r))
 	} else {
@@ -384,13 +387,32 @@ func (p *parser) ruleYear(i int, r ref) (match, bool) {
 			return m, true
 		}
 	}
-	if !p.yearContext(i, j) {
+	era := p.eraAD(j)
+	if era == j && !p.yearContext(i, j) {
 		return match{}, false
 	}
 	var m match
 	r.absolute(&m.de, c, newCal())
-	m.end = j
+	m.end = era
 	return m, true
+}
+
+// eraAD returns the index after "AD" or "A.D." at j (j when absent).
+func (p *parser) eraAD(j int) int {
+	t := p.tok(j)
+	if t == nil || t.kind != tWord || t.gap != ' ' {
+		return j
+	}
+	w := p.text[t.start:t.end]
+	if w == "AD" {
+		return j + 1
+	}
+	if (w == "A" || w == "a") && p.punct(j+1, '.') {
+		if d := p.tok(j + 2); d != nil && d.kind == tWord && d.gap == 0 && (p.text[d.start:d.end] == "D" || p.text[d.start:d.end] == "d") && p.punct(j+3, '.') {
+			return j + 4
+		}
+	}
+	return j
 }
 
 // yearContext says whether a four-digit number at i reads as a year: after
@@ -432,6 +454,9 @@ func (p *parser) ruleClock(i int, r ref) (match, bool) {
 		k = p.skip(i, cAt)
 	}
 	c, j, ok := p.timeOfDay(k)
+	if !ok && k > i {
+		c, j, ok = p.fourDigitClock(k)
+	}
 	if !ok {
 		c = newCal()
 		if !p.bareHour(&c, k) {
@@ -503,6 +528,8 @@ func (p *parser) ruleWord(i int, r ref) (match, bool) {
 			try(p.ruleMonth(i, r))
 		case cNum:
 			try(p.ruleSpan(i, r))
+			try(p.ruleHourBefore(i, r))
+			try(p.ruleNthWeekday(i, r))
 		case cLast, cNext, cThis, cDet:
 			try(p.rulePrefixed(i, r))
 			try(p.ruleDayOnly(i, r))
@@ -529,6 +556,22 @@ func (p *parser) ruleWord(i int, r ref) (match, bool) {
 		case cFrom, cBetween, cOf:
 			try(p.ruleClockRange(i, r))
 			try(p.ruleDayOnly(i, r))
+			if e.cls != cOf {
+				try(p.ruleMonthRange(i, r))
+			}
+		case cNow:
+			if p.now && r.ok {
+				_, j, _ := p.ent(i, cNow)
+				var m match
+				r.relative(&m.de, r.instant, veille.PrecisionInstant, "second")
+				m.end = j
+				if p.punct(j, '+') || p.punct(j, '-') {
+					if mm, ok := p.signedOffset(j+1, r); ok {
+						m = mm // "now + 40 minutes"
+					}
+				}
+				try(m, true)
+			}
 		case cPartOf:
 			try(p.rulePartOf(i, r))
 		case cHoliday:
@@ -544,6 +587,85 @@ func (p *parser) ruleWord(i int, r ref) (match, bool) {
 		}
 	}
 	return best, best.end > i
+}
+
+// ruleMonthRange: "from May to December", "from December to May 2020",
+// "between March and June, 2022", "entre mars et juin 2022": a range of
+// whole months, the year written after the second month.
+func (p *parser) ruleMonthRange(i int, r ref) (match, bool) {
+	var m match
+	_, k, _ := p.ent(i, cFrom)
+	if p.is(i, cBetween) {
+		_, k, _ = p.ent(i, cBetween)
+	}
+	m1, k, ok := p.month(k, false)
+	if !ok {
+		return m, false
+	}
+	if p.is(k, cTo) {
+		k = p.skip(k, cTo)
+	} else if p.is(i, cBetween) && p.is(k, cAnd) {
+		k = p.skip(k, cAnd)
+	} else {
+		return m, false
+	}
+	m2, k, ok := p.month(k, true)
+	if !ok || m2 == m1 {
+		return m, false
+	}
+	c1, c2 := newCal(), newCal()
+	c1.m, c2.m = m1, m2
+	j := k
+	if y, k2, ok := p.year(p.skip(p.skipPunct(k, ','), cOf)); ok {
+		c2.y, j = y, k2
+	} else if t := p.tok(k); t != nil && t.kind == tNum {
+		return m, false // "between January and June 30"
+	}
+	partial := c2.y == 0
+	if c2.y != 0 {
+		c1.y = c2.y
+		if m1 > m2 {
+			c1.y--
+		}
+	} else if r.ok {
+		// the year whose range is nearest the reference (the first that
+		// has not ended under Options.Future)
+		best := time.Duration(-1)
+		for y := r.y - 1; y <= r.y+1; y++ {
+			from := time.Date(y, time.Month(m1), 1, 0, 0, 0, 0, time.UTC)
+			to := time.Date(y, time.Month(m2)+1, 1, 0, 0, 0, 0, time.UTC)
+			if m2 < m1 {
+				to = to.AddDate(1, 0, 0)
+			}
+			var d time.Duration
+			switch {
+			case r.futureBias && !to.After(r.day):
+				continue
+			case r.day.Before(from):
+				d = from.Sub(r.day)
+			case !r.day.Before(to):
+				d = r.day.Sub(to) + time.Hour*24
+			}
+			if best < 0 || d < best {
+				best, c1.y = d, y
+			}
+		}
+	}
+	if !p.resolveCal(&m.de, c1, newCal(), r) {
+		return m, false
+	}
+	if partial {
+		m.de.Kind = "partial"
+	}
+	if m.de.Precision == veille.PrecisionMonth {
+		y := m.de.Value.Time.Year()
+		if m2 < m1 {
+			y++
+		}
+		m.de.Until = veille.Date{Time: time.Date(y, time.Month(m2)+1, 1, 0, 0, 0, 0, time.UTC), Precision: veille.PrecisionMonth}
+	}
+	m.end = j
+	return m, true
 }
 
 // ruleRelDay: "hier", "aujourd'hui", "demain", "yesterday", with an
@@ -860,11 +982,54 @@ func (p *parser) quantity(i int) (n int, unit, bound string, j int, ok bool) {
 		}
 		return 0, "", "", i, false
 	}
+	if e, k2, ok := p.ent(k, cVague); ok && p.few && e.n > 0 {
+		// "a few hours", "a couple of days" (Options.Few)
+		if u := p.unitAt(k2); u != "" {
+			return e.n, u, "approx", p.skipUnit(k2), true
+		}
+		return 0, "", "", i, false
+	}
+	if t := p.tok(k); t != nil && t.kind == tNum && p.punct(k+1, '.') && p.tok(k+1).gap == 0 {
+		// "1.5 hours": a decimal count of a unit, in the unit below
+		if d := p.tok(k + 2); d != nil && d.kind == tNum && d.gap == 0 && d.ndig == 1 {
+			if sub, per, ok := fracUnit(p.unitAt(k+3), 100); ok && per*int(d.num)%10 == 0 {
+				n := int(t.num)*per + per*int(d.num)/10
+				return n, sub, bound, p.skipUnit(k + 3), n > 0
+			}
+		}
+		return 0, "", "", i, false
+	}
 	n, k2, okn := p.number(k)
 	if !okn || n <= 0 {
 		return 0, "", "", i, false
 	}
+	if p.punct(k2, '/') && p.tok(k).kind == tNum && p.tok(k2).gap == 0 {
+		if pt := p.tok(k - 1); pt != nil && pt.kind == tNum {
+			return 0, "", "", i, false // "1 1/2 years"
+		}
+		// "1/4 hour", "3/4h": a fraction of a unit
+		if d, ok := p.num(k2 + 1); ok && d > n && d <= 4 && p.tok(k2+1).gap == 0 {
+			k3 := k2 + 2
+			u := p.unitAt(k3)
+			if u == "" && p.is(k3, cHMark) {
+				u = "hour"
+			}
+			if sub, per, ok := fracUnit(u, 100); ok && n*per%d == 0 {
+				if u == "hour" && p.is(k3, cHMark) {
+					return n * per / d, sub, bound, k3 + 1, true
+				}
+				return n * per / d, sub, bound, p.skipUnit(k3), true
+			}
+		}
+		return 0, "", "", i, false
+	}
 	u := p.unitAt(k2)
+	if u == "" && p.tok(k).kind == tNum && p.is(k2, cHMark) && p.tok(k2).gap == 0 {
+		// "1h ago", "dans 2h", unless minutes follow ("2h30")
+		if nt := p.tok(k2 + 1); nt == nil || nt.gap != 0 {
+			return n, "hour", bound, k2 + 1, true
+		}
+	}
 	if u == "" {
 		return 0, "", "", i, false
 	}
@@ -879,7 +1044,8 @@ func (p *parser) ruleAgo(i int, r ref) (match, bool) {
 		return match{}, false
 	}
 	var m match
-	r.offset(&m.de, unit, -n)
+	ts, j := p.moreUnits(j, []term{{n, unit}})
+	r.offsetTerms(&m.de, ts, -1)
 	m.end = j
 	return m, true
 }
@@ -895,7 +1061,74 @@ func (p *parser) ruleIn(i int, r ref) (match, bool) {
 		return match{}, false
 	}
 	var m match
-	r.offset(&m.de, unit, n)
+	ts, j := p.moreUnits(j, []term{{n, unit}})
+	r.offsetTerms(&m.de, ts, 1)
+	m.end = j
+	return m, true
+}
+
+// term is one "N unit" of a compound offset.
+type term struct {
+	n    int
+	unit string
+}
+
+// unitRanks order units from finest to coarsest.
+var unitRanks = map[string]int{
+	"second": 1, "minute": 2, "hour": 3, "day": 4, "week": 5, "fortnight": 6,
+	"month": 7, "quarter": 8, "half": 9, "year": 10, "decade": 11, "century": 12,
+}
+
+// moreUnits reads the further terms of a compound quantity after j, each
+// of a strictly finer unit than the one before: "1 day 21 hours", "3 min
+// 49 sec", "1 day, 2 hours and 5 minutes".
+func (p *parser) moreUnits(j int, ts []term) ([]term, int) {
+	for {
+		k := j
+		if p.punct(k, ',') {
+			k++
+		}
+		k = p.skip(k, cAnd)
+		t := p.tok(k)
+		if t == nil || t.kind != tNum {
+			return ts, j
+		}
+		n, k2, ok := p.number(k)
+		u := p.unitAt(k2)
+		if !ok || n <= 0 || u == "" || unitRanks[u] == 0 || unitRanks[u] >= unitRanks[ts[len(ts)-1].unit] {
+			return ts, j
+		}
+		ts = append(ts, term{n, u})
+		j = p.skipUnit(k2)
+	}
+}
+
+// signedOffset reads "+15 minutes", "now + 40minutes", "-3 years" at the
+// number i: an offset from the reference instant, read only under
+// OffsetInstant (chrono's convention; in news a signed quantity is a
+// change, not a date).
+func (p *parser) signedOffset(i int, r ref) (match, bool) {
+	if r.offsets != OffsetInstant {
+		return match{}, false
+	}
+	b := int(p.toks[i].start) - 1
+	if b >= 0 && p.text[b] == ' ' {
+		b--
+	}
+	if b < 0 || p.text[b] != '+' && p.text[b] != '-' || b > 0 && p.text[b-1] != ' ' {
+		return match{}, false
+	}
+	sign := 1
+	if p.text[b] == '-' {
+		sign = -1
+	}
+	n, unit, _, j, ok := p.quantity(i)
+	if !ok {
+		return match{}, false
+	}
+	var m match
+	ts, j := p.moreUnits(j, []term{{n, unit}})
+	r.offsetTerms(&m.de, ts, sign)
 	m.end = j
 	return m, true
 }
@@ -1228,6 +1461,16 @@ func (p *parser) ruleSpan(i int, r ref) (match, bool) {
 	if dir == 0 {
 		return m, false
 	}
+	if r.upcoming && dir > 0 && p.upcomingWord(i, k) {
+		// Duckling: "upcoming two days" is the second day from now
+		prec, grain := unitPrecision(unit)
+		if unit == "quarter" {
+			grain = unit
+		}
+		r.relative(&m.de, addUnit(unitStart(r.instant, unit), unit, n), prec, grain)
+		m.end = k
+		return m, true
+	}
 	if r.offsets == OffsetInstant {
 		r.relative(&m.de, addUnit(r.instant, unit, dir*n), veille.PrecisionInstant, unit)
 		m.end = k
@@ -1249,6 +1492,16 @@ func (p *parser) ruleSpan(i int, r ref) (match, bool) {
 	return m, true
 }
 
+// upcomingWord reports whether "upcoming" is among tokens [i, j).
+func (p *parser) upcomingWord(i, j int) bool {
+	for ; i < j; i++ {
+		if t := p.tok(i); t != nil && strings.EqualFold(p.text[t.start:t.end], "upcoming") {
+			return true
+		}
+	}
+	return false
+}
+
 // ruleUnits: "trois jours plus tard", "two weeks ago", "5 years earlier",
 // "2 days after next Friday" (only the unit part), "les 30 jours précédents".
 func (p *parser) ruleUnits(i int, r ref) (match, bool) {
@@ -1257,6 +1510,7 @@ func (p *parser) ruleUnits(i int, r ref) (match, bool) {
 	if !ok {
 		return match{}, false
 	}
+	ts, j := p.moreUnits(j, []term{{n, unit}})
 	dir := 0
 	finer := false // "ago", "hence", "from now": Duckling's finer offsets
 	switch {
@@ -1272,7 +1526,7 @@ func (p *parser) ruleUnits(i int, r ref) (match, bool) {
 		return match{}, false
 	}
 	var m match
-	if !finer && !p.is(j-1, cAgo) {
+	if !finer && !p.is(j-1, cAgo) && len(ts) == 1 {
 		// "2 days after next Friday", "3 years from today", "two weeks
 		// before yesterday": the offset from that day
 		var am match
@@ -1295,6 +1549,11 @@ func (p *parser) ruleUnits(i int, r ref) (match, bool) {
 	}
 	if r.offsets == OffsetFiner && !finer {
 		r.offsets = OffsetUnit // Duckling: "deux jours plus tard" is a day
+	}
+	if len(ts) > 1 {
+		r.offsetTerms(&m.de, ts, dir)
+		m.end = j
+		return m, true
 	}
 	r.offset(&m.de, unit, dir*n)
 	m.end = j
@@ -1351,12 +1610,24 @@ func (p *parser) dayPart(de *veille.DateExpr, i int, day time.Time, r ref) (int,
 		r.relative(de, time.Date(day.Year(), day.Month(), day.Day(), hh, c.mi, c.s, 0, time.UTC), veille.PrecisionInstant, c.grain)
 		return k3, true
 	}
+	if r.dayParts == DayPartHour {
+		if hh, ok := partHours[p.lang][e.s]; ok {
+			r.relative(de, time.Date(day.Year(), day.Month(), day.Day(), hh, 0, 0, 0, time.UTC), veille.PrecisionInstant, "hour")
+			return j, true
+		}
+	}
 	from := time.Date(day.Year(), day.Month(), day.Day(), h[0], 0, 0, 0, time.UTC)
 	r.relative(de, from, veille.PrecisionInstant, "hour")
 	if de.Precision == veille.PrecisionInstant {
 		de.Until = veille.Date{Time: from.Add(time.Duration(h[1]-h[0]) * time.Hour), Precision: veille.PrecisionInstant}
 	}
 	return j, true
+}
+
+// partHours are the fixed hours of the parts of a day under DayPartHour.
+var partHours = map[string]map[string]int{
+	"en": {"morning": 6, "afternoon": 15, "evening": 20, "night": 22, "tonight": 22},
+	"fr": {"morning": 8, "afternoon": 14, "evening": 18, "night": 22, "tonight": 22},
 }
 
 // fineDayParts are the hours of the early, middle and late parts of a
@@ -1451,8 +1722,115 @@ func (p *parser) ruleDayPart(i int, r ref) (match, bool) {
 	if !ok {
 		return m, false
 	}
+	if t := p.tok(j); t != nil && t.gap == '-' && t.kind == tWord && p.lang == "en" && p.isTonight(j-1) {
+		return m, false // "tonight-show hosts"
+	}
 	m.end = j
 	return m, true
+}
+
+// ruleHourBefore: a bare hour before a part of a day, "eight tonight",
+// "9 tomorrow evening", "at 5 tomorrow afternoon".
+func (p *parser) ruleHourBefore(i int, r ref) (match, bool) {
+	var m match
+	n, k, ok := p.number(i)
+	if !ok || n < 1 || n > 12 || k != i+1 {
+		return m, false
+	}
+	if t := p.tok(i); t.kind == tNum && (t.ndig > 2 || p.tok(k) != nil && p.tok(k).gap == 0) {
+		return m, false
+	}
+	day := r.day
+	if e, k2, ok := p.ent(k, cRelDay); ok {
+		day, k = day.AddDate(0, 0, e.n), k2
+	}
+	e, j, ok := p.ent(k, cDayPart)
+	if !ok || e.s != "tonight" && k == i+1 {
+		return m, false // "5 afternoon": no day named
+	}
+	if t := p.tok(j); t != nil && t.gap == '-' {
+		return m, false // "eight tonight-show hosts"
+	}
+	r.relative(&m.de, time.Date(day.Year(), day.Month(), day.Day(), pmAdjust(n, e.s), 0, 0, 0, time.UTC), veille.PrecisionInstant, "hour")
+	m.end = j
+	return m, true
+}
+
+// pluralWeekdays are the English weekdays in the plural, Sunday 0.
+var pluralWeekdays = map[string]int{
+	"sundays": 0, "mondays": 1, "tuesdays": 2, "wednesdays": 3,
+	"thursdays": 4, "fridays": 5, "saturdays": 6,
+}
+
+// ruleNthWeekday: "3 fridays from now", "two sundays hence", "2 thursdays
+// ago": the nth such weekday after (or before) the reference day.
+func (p *parser) ruleNthWeekday(i int, r ref) (match, bool) {
+	var m match
+	if p.lang != "en" {
+		return m, false
+	}
+	n, k, ok := p.number(i)
+	t := p.tok(k)
+	if !ok || n < 1 || n > 60 || t == nil || t.kind != tWord || t.end-t.start > 10 {
+		return m, false
+	}
+	var buf [10]byte
+	w := buf[:0]
+	for _, c := range []byte(p.text[t.start:t.end]) {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		w = append(w, c)
+	}
+	wd, ok := pluralWeekdays[string(w)]
+	if !ok {
+		return m, false
+	}
+	k++
+	dir := 0
+	if e, k2, ok := p.ent(k, cLater); ok && e.n == 1 {
+		dir, k = 1, k2
+	} else if p.is(k, cAgo) {
+		dir, k = -1, p.skip(k, cAgo)
+	} else if t := p.tok(k); t != nil && t.kind == tWord && strings.EqualFold(p.text[t.start:t.end], "back") {
+		dir, k = -1, k+1
+	}
+	if dir == 0 {
+		return m, false
+	}
+	d := r.day
+	for c := 0; c < n; {
+		d = d.AddDate(0, 0, dir)
+		if int(d.Weekday()) == wd {
+			c++
+		}
+	}
+	r.relative(&m.de, d, veille.PrecisionDay, "day")
+	m.end = k
+	return m, true
+}
+
+// fourDigitClock reads a time written in four digits after "at" ("at
+// 1030", "at 1030 GMT"), when nothing but a zone, a day or the end of
+// the phrase follows: "at 1500 metres" stays a number.
+func (p *parser) fourDigitClock(i int) (cal, int, bool) {
+	c := newCal()
+	t := p.tok(i)
+	if p.lang != "en" || t == nil || t.kind != tNum || t.ndig != 4 || t.num/100 > 23 || t.num%100 > 59 {
+		return c, i, false
+	}
+	if _, ok := p.zoneName(i + 1); t.num >= 1900 && !ok {
+		return c, i, false // "at 2030": a year, unless a zone follows
+	}
+	if nt := p.tok(i + 1); nt != nil && nt.kind != tPunct {
+		if _, ok := p.zoneName(i + 1); !ok && !p.is(i+1, cRelDay) && !p.is(i+1, cWeekday) && !p.is(i+1, cAt) && !p.is(i+1, cIn) {
+			return c, i, false
+		}
+	} else if nt != nil && nt.gap == 0 && nt.c != ',' && nt.c != '.' {
+		return c, i, false
+	}
+	c.hh, c.mi, c.s, c.grain = int(t.num/100), int(t.num%100), 0, "minute"
+	return c, i + 1, true
 }
 
 // bareHour reads a bare hour "5", "8" after a day part ("ce soir à 8").
