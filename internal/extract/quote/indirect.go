@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -12,11 +13,10 @@ import (
 // "De sources X, …", "Selon X, …", "X a déclaré que …", "X said …",
 // "…, selon X", "…, a ajouté X".
 func (f *finder) indirect(s veille.Span) {
-	for _, q := range f.out {
-		if q.kind == "direct" && q.content.Start <= s.Start && s.Start < q.content.End {
-			return
-		}
+	if f.directs.contains(s.Start) {
+		return
 	}
+	f.sentFirst = len(f.out)
 	toks := nlp.Tokenize(f.text, s.Start, s.End)
 	if len(toks) < 4 {
 		return
@@ -82,10 +82,10 @@ func (f *finder) indirect(s veille.Span) {
 // reported finds "X a déclaré que …" (objects false) or "X a démenti la
 // fermeture …" (objects true) in the sentence toks.
 func (f *finder) reported(toks []nlp.Token, end int, objects bool, onlyCoordinated ...bool) bool {
-	found := f.out[:len(f.out):len(f.out)]
+	found := len(f.out)
 	added := false
 	for v := 1; v < len(toks)-2; v++ {
-		if objects && inside(found, toks[v].Start) {
+		if objects && f.insideFound(found, toks[v].Start) {
 			continue
 		}
 		vEnd := v // last word of a multiword verb ("a fait état de")
@@ -267,6 +267,20 @@ func (f *finder) clauseEnd(toks []nlp.Token, k, end int, objects bool) (int, boo
 	return toks[last-1].End, coordinated
 }
 
+// insideFound reports whether pos is inside one of f.out[:n]: a direct
+// quotation, or an indirect one; when the sentences are ordered, those
+// found before the current sentence end before it.
+func (f *finder) insideFound(n, pos int) bool {
+	if f.directs.contains(pos) {
+		return true
+	}
+	from := f.nd
+	if f.sentsOK {
+		from = max(from, f.sentFirst)
+	}
+	return inside(f.out[from:n], pos)
+}
+
 func inside(qs []*quote, pos int) bool {
 	for _, q := range qs {
 		if q.content.Start <= pos && pos < q.content.End {
@@ -436,11 +450,20 @@ func (f *finder) add(q *quote) {
 // direct one keeps its cue); one that holds a direct quotation and more
 // becomes "mixed" and replaces it.
 func (f *finder) merge() {
+	var ds []int
 	for _, in := range f.out {
 		if in.kind != "indirect" {
 			continue
 		}
-		for _, d := range f.out {
+		// The direct quotations that may overlap in, in f.out's order.
+		ds = ds[:0]
+		f.directs.overlapping(in.content.Start, in.content.End, func(i int) bool {
+			ds = append(ds, i)
+			return true
+		})
+		slices.Sort(ds)
+		for _, i := range ds {
+			d := f.out[i]
 			if d.kind != "direct" || d.drop {
 				continue
 			}

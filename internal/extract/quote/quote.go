@@ -13,6 +13,7 @@ package quote
 import (
 	"fmt"
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -57,7 +58,10 @@ func Find(in Input, an *veille.Analysis) []veille.Quotation {
 			return nil
 		}
 	}
-	f := &finder{text: in.Text, lang: in.Lang, lx: lx, an: an, sents: in.Sentences}
+	f := &finder{text: in.Text, lang: in.Lang, lx: lx, an: an, sents: in.Sentences, sentsOK: orderedSpans(in.Sentences)}
+	if an != nil {
+		f.ments = newMentionIndex(an.Mentions)
+	}
 	if f.lang == "" {
 		f.lang = "en"
 	}
@@ -68,6 +72,8 @@ func Find(in Input, an *veille.Analysis) []veille.Quotation {
 	for _, p := range paras {
 		f.direct(p)
 	}
+	f.nd = len(f.out)
+	f.directs = newSpanIndex(f.out)
 	for _, s := range in.Sentences {
 		f.indirect(s)
 	}
@@ -79,6 +85,9 @@ func Find(in Input, an *veille.Analysis) []veille.Quotation {
 		f.resolve(q, prev)
 		if q.speakerText != "" || q.speaker != "" {
 			prev = q
+		}
+		if q.speakerType == "anonymous" && strings.Contains(nlp.Fold(q.speaker), "source") {
+			f.anon = append(f.anon, i)
 		}
 		res = append(res, q.quotation(f.text, fmt.Sprintf("q%d", i+1)))
 	}
@@ -127,6 +136,14 @@ type finder struct {
 	an    *veille.Analysis
 	sents []veille.Span
 	out   []*quote
+
+	sentsOK   bool         // sents sorted and disjoint
+	nd        int          // f.out[:nd] are the direct quotations
+	directs   *spanIndex   // f.out[:nd] by span
+	sentFirst int          // len(f.out) when the current sentence's search began
+	ments     mentionIndex // how an.Mentions is ordered
+	ents      *entityIndex // an.Entities by ID; nil until needed
+	anon      []int        // resolved quotations of anonymous sources, by position in f.out
 }
 
 // mark is one quote mark and whether it opens or closes.
@@ -284,6 +301,15 @@ func trimSpace(t string, s, e int) (int, int) {
 }
 
 func (f *finder) sentenceStart(pos, floor int) int {
+	if f.sentsOK {
+		// The last sentence starting at or before pos is the only one
+		// that can hold it.
+		i := sort.Search(len(f.sents), func(i int) bool { return f.sents[i].Start > pos }) - 1
+		if i >= 0 && pos < f.sents[i].End {
+			return max(f.sents[i].Start, floor)
+		}
+		return floor
+	}
 	for _, s := range f.sents {
 		if s.Start <= pos && pos < s.End {
 			return max(s.Start, floor)

@@ -3,6 +3,7 @@ package quote_test
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -262,5 +263,30 @@ func BenchmarkFind(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		quote.Find(in, an)
+	}
+}
+
+// BenchmarkFindLong runs Find on one French sentence repeated n times, after
+// the stages before quotes; the ratio between the sizes shows how Find
+// scales with the article's length.
+func BenchmarkFindLong(b *testing.B) {
+	var before []extract.Extractor
+	for _, e := range extract.Default().Extractors() {
+		if e.Name() == "quotes" {
+			break
+		}
+		before = append(before, e)
+	}
+	for _, n := range []int{2000, 16000} {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			text := strings.Repeat("Le Mali a dit que la Russie aurait payé 3 milliards de francs CFA. ", n)
+			an := extract.New(before...).Analyze(&veille.Article{Text: text, Lang: "fr"})
+			in := seg(text)
+			b.SetBytes(int64(len(text)))
+			b.ResetTimer()
+			for b.Loop() {
+				quote.Find(in, an)
+			}
+		})
 	}
 }

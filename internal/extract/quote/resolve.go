@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 
@@ -25,7 +26,13 @@ func (f *finder) resolve(q *quote, prev *quote) {
 		from := f.sentenceStart(q.cue.Start, 0)
 		samePrev := prev != nil && prev.content.Start >= from
 		if (strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ant")) && f.an != nil && !samePrev {
-			for _, m := range f.an.Mentions {
+			ms := f.an.Mentions
+			if f.ments.sorted {
+				// Only mentions starting in [from, cue start] can fit.
+				ms = ms[f.mentionsFrom(from):]
+				ms = ms[:sort.Search(len(ms), func(i int) bool { return ms[i].Start > q.cue.Start })]
+			}
+			for _, m := range ms {
 				if m.Start >= from && m.End <= q.cue.Start && (m.Type == veille.TypePER || m.Type == veille.TypeORG) {
 					q.spk = m.Span
 					q.inherit = false
@@ -65,9 +72,11 @@ func (f *finder) resolve(q *quote, prev *quote) {
 	// Later mentions of earlier anonymous sources: "une des sources".
 	fold := nlp.Fold(name)
 	if strings.Contains(fold, "des sources") || strings.Contains(fold, "of the sources") || fold == "the source" || fold == "la source" || fold == "cette source" {
-		for i := len(f.out) - 1; i >= 0; i-- {
-			p := f.out[i]
-			if p.content.Start < q.content.Start && p.speakerType == "anonymous" && strings.Contains(nlp.Fold(p.speaker), "source") {
+		// f.anon holds, by position, the quotations before q that are
+		// of anonymous sources: the last one starting before q.
+		for i := len(f.anon) - 1; i >= 0; i-- {
+			p := f.out[f.anon[i]]
+			if p.content.Start < q.content.Start {
 				copyFrom(p)
 				one := 1
 				q.count = &one
@@ -82,7 +91,16 @@ func (f *finder) resolve(q *quote, prev *quote) {
 	var per, org *veille.Entity
 	var affil []*veille.Entity
 	if f.an != nil {
-		for mi, m := range f.an.Mentions {
+		ms, base := f.an.Mentions, 0
+		if f.ments.sorted {
+			// Only mentions starting within maxLen before the speaker
+			// phrase or inside it can overlap it.
+			base = f.mentionsFrom(q.spk.Start - f.ments.maxLen)
+			ms = ms[base:]
+			ms = ms[:sort.Search(len(ms), func(i int) bool { return ms[i].Start >= q.spk.Start+len(name) })]
+		}
+		for mi, m := range ms {
+			mi += base
 			if m.End <= q.spk.Start || m.Start >= q.spk.Start+len(name) || m.EntityID == "" {
 				continue
 			}
@@ -117,7 +135,7 @@ func (f *finder) resolve(q *quote, prev *quote) {
 			if !roleWords[w] {
 				continue
 			}
-			for i := range f.an.Entities {
+			for _, i := range f.entities().roled {
 				e := &f.an.Entities[i]
 				if e.Type == veille.TypePER && e.Role != "" && strings.Contains(nlp.Fold(e.Role), w) && f.roleFits(e.Role, fold) {
 					per = e
@@ -198,6 +216,16 @@ func (f *finder) roleFits(role, speaker string) bool {
 // roleAffiliation returns the entities named in a person's role text,
 // found by their mentions.
 func (f *finder) roleAffiliation(role string) []*veille.Entity {
+	ix := f.entities()
+	if out, ok := ix.affilOf[role]; ok {
+		return out
+	}
+	out := f.roleAffiliationScan(role)
+	ix.affilOf[role] = out
+	return out
+}
+
+func (f *finder) roleAffiliationScan(role string) []*veille.Entity {
 	r := nlp.Fold(role)
 	var out []*veille.Entity
 	for mi, m := range f.an.Mentions {
@@ -215,10 +243,8 @@ func (f *finder) roleAffiliation(role string) []*veille.Entity {
 }
 
 func (f *finder) entity(id string, _ int) *veille.Entity {
-	for i := range f.an.Entities {
-		if f.an.Entities[i].ID == id {
-			return &f.an.Entities[i]
-		}
+	if i, ok := f.entities().byID[id]; ok {
+		return &f.an.Entities[i]
 	}
 	return nil
 }
@@ -229,11 +255,8 @@ func (f *finder) countryName(e *veille.Entity) string {
 	if e.Type == veille.TypeGPE && e.ID == "iso3166:"+e.Country {
 		return e.Name
 	}
-	for i := range f.an.Entities {
-		g := &f.an.Entities[i]
-		if g.ID == "iso3166:"+e.Country {
-			return g.Name
-		}
+	if g := f.entity("iso3166:"+e.Country, -1); g != nil {
+		return g.Name
 	}
 	return e.Country
 }
