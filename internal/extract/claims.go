@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"sort"
+
 	"github.com/veille/veille"
 	"github.com/veille/veille/internal/extract/claim"
 )
@@ -40,17 +42,33 @@ func (e Claims) Extract(doc *Document, an *veille.Analysis) {
 // amountCertainty gives each amount the certainty of the narrowest claim
 // whose span holds it, so that "aurait fait 266 morts" is a hedged count.
 func amountCertainty(an *veille.Analysis) {
+	cs := an.Claims
+	// Claims come in text order, their ends too: the claims holding an
+	// amount are then a run, found by binary search. Otherwise, scan.
+	ordered := true
+	for j := 1; j < len(cs); j++ {
+		if cs[j].Span.Start < cs[j-1].Span.Start || cs[j].Span.End < cs[j-1].Span.End {
+			ordered = false
+			break
+		}
+	}
 	for i := range an.Amounts {
 		a := &an.Amounts[i]
+		lo, hi := 0, len(cs)
+		if ordered {
+			hi = sort.Search(len(cs), func(j int) bool { return cs[j].Span.Start > a.Start })
+			lo = sort.Search(hi, func(j int) bool { return cs[j].Span.End >= a.End })
+		}
 		best := -1
-		for j, c := range an.Claims {
+		for j := lo; j < hi; j++ {
+			c := cs[j]
 			if c.Span.Start <= a.Start && a.End <= c.Span.End &&
-				(best < 0 || c.Span.Len() < an.Claims[best].Span.Len()) {
+				(best < 0 || c.Span.Len() < cs[best].Span.Len()) {
 				best = j
 			}
 		}
 		if best >= 0 {
-			a.Certainty = an.Claims[best].Certainty
+			a.Certainty = cs[best].Certainty
 		}
 	}
 }

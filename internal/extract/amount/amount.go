@@ -115,8 +115,15 @@ func amounts(text, lang string, published veille.Date, sentences []veille.Span, 
 	if len(known) > 0 {
 		countries = known
 	}
+	zone := newZones(countries, sentences)
 	var out []veille.Amount
-	idOf := map[int]string{}
+	if len(ms) > 0 {
+		out = make([]veille.Amount, 0, len(ms))
+	}
+	at := make([]int, len(ms)) // index in out of each match's amount, -1 for none
+	for k := range at {
+		at[k] = -1
+	}
 	lastCount := -1 // index in out of the last count with a noun
 	for k := range ms {
 		m := &ms[k]
@@ -154,12 +161,12 @@ func amounts(text, lang string, published veille.Date, sentences []veille.Span, 
 		}
 		a.Period = m.Period
 		if a.Kind == KindMoney && a.Unit == "CFA" {
-			a.Unit, a.UnitBasis = cfaZone(m.Start, countries, sentences)
+			a.Unit, a.UnitBasis = zone.at(m.Start)
 		}
 		if a.Kind == KindMoney && a.Value != nil && a.Unit != "" {
 			a.EUR, a.USD = convert(*a.Value, a.Unit, published)
 		}
-		idOf[k] = a.ID
+		at[k] = len(out)
 		out = append(out, a)
 		if a.Kind == KindCount && a.Unit != "" {
 			lastCount = len(out) - 1
@@ -174,63 +181,83 @@ func amounts(text, lang string, published veille.Date, sentences []veille.Span, 
 		}
 	}
 	// Equivalents: "6 milliards de francs CFA (environ 9,15 millions d'euros)".
-	byID := map[string]*veille.Amount{}
-	for i := range out {
-		byID[out[i].ID] = &out[i]
-	}
 	for k, m := range ms {
-		if m.Equiv < 0 || idOf[k] == "" || idOf[m.Equiv] == "" {
+		if m.Equiv < 0 || at[k] < 0 || at[m.Equiv] < 0 {
 			continue
 		}
-		a, b := byID[idOf[k]], byID[idOf[m.Equiv]]
+		a, b := &out[at[k]], &out[at[m.Equiv]]
 		a.SameAs = b.ID
 		a.Mismatch = mismatch(a, b)
+	}
+	if len(out) == 0 {
+		return nil // as before the preallocation
 	}
 	return out
 }
 
-// cfaZone chooses XOF or XAF for a franc CFA at offset: the nearest CFA
-// country named in its sentence, else the article's most named one
-// (earliest on a tie), else XOF by default. basis says which.
-func cfaZone(offset int, countries []country, sentences []veille.Span) (code, basis string) {
+// zones chooses XOF or XAF for francs CFA: the nearest CFA country named
+// in the amount's sentence, else the article's most named one (earliest on
+// a tie), else XOF by default.
+type zones struct {
+	countries []country // in text order
+	sentences []veille.Span
+	top       int // index in countries of the article's choice; -1 until known
+}
+
+func newZones(countries []country, sentences []veille.Span) *zones {
+	return &zones{countries: countries, sentences: sentences, top: -1}
+}
+
+// at returns the zone of a franc CFA at offset; basis says which rule
+// chose it.
+func (z *zones) at(offset int) (code, basis string) {
+	countries := z.countries
 	if len(countries) == 0 {
 		return "XOF", "default"
 	}
+	sentences := z.sentences
 	sent := veille.Span{Start: 0, End: 0}
 	if i := sort.Search(len(sentences), func(i int) bool { return sentences[i].End > offset }); i < len(sentences) && sentences[i].Start <= offset {
 		sent = sentences[i]
 	}
+	// The nearest country in the sentence, the earliest on a tie: the
+	// first at or after offset, or the first of those at the last offset
+	// before it.
 	best, bestDist := -1, math.MaxInt
-	for i, c := range countries {
-		if c.offset < sent.Start || c.offset >= sent.End {
-			continue
+	after := sort.Search(len(countries), func(i int) bool { return countries[i].offset >= offset })
+	if after > 0 {
+		prev := countries[after-1].offset
+		if prev >= sent.Start && prev < sent.End {
+			best = sort.Search(after, func(i int) bool { return countries[i].offset >= prev })
+			bestDist = offset - prev
 		}
-		d := c.offset - offset
-		if d < 0 {
-			d = -d
-		}
-		if d < bestDist {
-			best, bestDist = i, d
+	}
+	if after < len(countries) {
+		if c := countries[after].offset; c >= sent.Start && c < sent.End && c-offset < bestDist {
+			best = after
 		}
 	}
 	if best >= 0 {
 		return countries[best].zone, "sentence:" + countries[best].code
 	}
-	counts := map[string]int{}
-	first := map[string]int{}
-	for i, c := range countries {
-		counts[c.code]++
-		if _, ok := first[c.code]; !ok {
-			first[c.code] = i
+	if z.top < 0 {
+		counts := map[string]int{}
+		first := map[string]int{}
+		for i, c := range countries {
+			counts[c.code]++
+			if _, ok := first[c.code]; !ok {
+				first[c.code] = i
+			}
 		}
-	}
-	top := ""
-	for c, n := range counts {
-		if top == "" || n > counts[top] || n == counts[top] && first[c] < first[top] {
-			top = c
+		top := ""
+		for c, n := range counts {
+			if top == "" || n > counts[top] || n == counts[top] && first[c] < first[top] {
+				top = c
+			}
 		}
+		z.top = first[top]
 	}
-	return countries[first[top]].zone, "article:" + top
+	return countries[z.top].zone, "article:" + countries[z.top].code
 }
 
 // mismatch reports whether b, given as a's equivalent, lies more than

@@ -91,6 +91,10 @@ func scan(text, lang string) ([]Match, []country) {
 			tokPool.Put(tp)
 		}
 	}()
+	if want := len(text)/5 + 16; cap(*tp) < want {
+		// About one token in five bytes: grow once rather than by doubling.
+		*tp = make([]token, 0, want)
+	}
 	*tp = tokenize((*tp)[:0], text, lx)
 	p := &parser{text: text, toks: *tp, lx: lx, en: lang == "en"}
 	var out []Match

@@ -1,6 +1,7 @@
 package claim
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/veille/veille"
@@ -12,49 +13,74 @@ import (
 // and come from another source: those sharing at least two content words
 // with it, or, when a denial names nothing of its own (« Ce sont des
 // rumeurs »), every such claim made by a named source.
+//
+// The unsettled claims are indexed by content word as they go by, so that
+// a denial only visits the claims sharing a word with it, not all those
+// before it.
 func link(in Input, cs []veille.Claim) {
-	words := make([]map[string]bool, len(cs))
-	for i := range cs {
-		words[i] = contentWords(in.Text, cs[i])
-	}
+	settles := make([]bool, len(cs))
+	anySettles := false
 	for i := range cs {
 		c := &cs[i]
-		confirm := c.Certainty != veille.CertaintyDenied && confirms(c.Cues)
-		if c.Certainty != veille.CertaintyDenied && !confirm {
-			continue
+		if c.Certainty == veille.CertaintyDenied || confirms(c.Cues) {
+			settles[i], anySettles = true, true
 		}
-		var shared, sourced []string
-		for j := range i {
-			t := cs[j]
-			switch t.Certainty {
-			case veille.CertaintyHedged, veille.CertaintyFuture, veille.CertaintyReported:
-			default:
-				continue
-			}
-			if t.Source != "" && strings.EqualFold(t.Source, c.Source) {
-				continue
-			}
-			n := 0
-			for w := range words[i] {
-				if words[j][w] {
-					n++
+	}
+	if !anySettles {
+		return
+	}
+	holding := map[string][]int{} // content word → unsettled claims with it, in order
+	var sourced []int             // unsettled claims with a source, in order
+	count := map[int]int{}
+	for i := range cs {
+		c := &cs[i]
+		var words map[string]bool
+		if settles[i] {
+			words = contentWords(in.Text, *c)
+			confirm := c.Certainty != veille.CertaintyDenied
+			clear(count)
+			var shared []int
+			for w := range words {
+				for _, j := range holding[w] {
+					count[j]++
+					if count[j] == 2 {
+						shared = append(shared, j)
+					}
 				}
 			}
-			if n >= 2 {
-				shared = append(shared, t.ID)
+			sort.Ints(shared)
+			var ids []string
+			for _, j := range shared {
+				if t := &cs[j]; t.Source == "" || !strings.EqualFold(t.Source, c.Source) {
+					ids = append(ids, t.ID)
+				}
 			}
-			if t.Source != "" {
-				sourced = append(sourced, t.ID)
+			if len(ids) == 0 && !confirm && unspecific(c.Cues) {
+				for _, j := range sourced {
+					if !strings.EqualFold(cs[j].Source, c.Source) {
+						ids = append(ids, cs[j].ID)
+					}
+				}
+			}
+			if confirm {
+				c.Confirms = ids
+			} else {
+				c.Denies = ids
 			}
 		}
-		ids := shared
-		if len(ids) == 0 && !confirm && unspecific(c.Cues) {
-			ids = sourced
+		switch c.Certainty {
+		case veille.CertaintyHedged, veille.CertaintyFuture, veille.CertaintyReported:
+		default:
+			continue
 		}
-		if confirm {
-			c.Confirms = ids
-		} else {
-			c.Denies = ids
+		if words == nil {
+			words = contentWords(in.Text, *c)
+		}
+		for w := range words {
+			holding[w] = append(holding[w], i)
+		}
+		if c.Source != "" {
+			sourced = append(sourced, i)
 		}
 	}
 }

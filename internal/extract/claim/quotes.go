@@ -1,6 +1,7 @@
 package claim
 
 import (
+	"sort"
 	"unicode"
 	"unicode/utf8"
 
@@ -83,10 +84,9 @@ func nextSolid(text string, i int) rune {
 // offset of the first quote mark in sp (-1 when none).
 func coverage(text string, sp veille.Span, regions []veille.Span) (float64, int) {
 	in := 0
-	for _, r := range regions {
-		if r.End <= sp.Start {
-			continue
-		}
+	// Regions are disjoint and in text order: skip those ending before sp.
+	first := sort.Search(len(regions), func(i int) bool { return regions[i].End > sp.Start })
+	for _, r := range regions[first:] {
 		if r.Start >= sp.End {
 			break
 		}

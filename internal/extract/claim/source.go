@@ -1,6 +1,8 @@
 package claim
 
 import (
+	"math"
+	"sort"
 	"strings"
 
 	"github.com/veille/veille"
@@ -14,6 +16,7 @@ import (
 // quotation that names the speaker.
 func attribute(in Input, sents []*sentence) {
 	pronoun := make([]bool, len(sents))
+	quotations := newQuotationIndex(in.Quotations)
 	for i, s := range sents {
 		for k, h := range s.hits {
 			if h.kind == kindReport {
@@ -21,7 +24,7 @@ func attribute(in Input, sents []*sentence) {
 				break
 			}
 		}
-		if q, ok := quotationFor(in.Quotations, s.span); ok && !s.selfCited {
+		if q, ok := quotations.quotationFor(s.span); ok && !s.selfCited {
 			s.attrib = true
 			s.source, s.via, s.qid = q.Speaker, q.Via, q.ID
 			if s.source == "" {
@@ -69,30 +72,90 @@ func attribute(in Input, sents []*sentence) {
 	}
 }
 
+// quotationIndex finds the quotations overlapping a span in time
+// logarithmic in their number: the quotations sorted by content start,
+// over which a segment tree keeps the greatest content end of each range.
+type quotationIndex struct {
+	qs     []veille.Quotation
+	order  []int // indices into qs, by ContentSpan.Start
+	maxEnd []int // segment tree over order: greatest ContentSpan.End
+	size   int
+}
+
+func newQuotationIndex(qs []veille.Quotation) *quotationIndex {
+	x := &quotationIndex{qs: qs, order: make([]int, len(qs))}
+	for i := range qs {
+		x.order[i] = i
+	}
+	sort.SliceStable(x.order, func(a, b int) bool {
+		return qs[x.order[a]].ContentSpan.Start < qs[x.order[b]].ContentSpan.Start
+	})
+	x.size = 1
+	for x.size < len(qs) {
+		x.size *= 2
+	}
+	x.maxEnd = make([]int, 2*x.size)
+	for i := range x.maxEnd {
+		x.maxEnd[i] = math.MinInt
+	}
+	for k, i := range x.order {
+		x.maxEnd[x.size+k] = qs[i].ContentSpan.End
+	}
+	for n := x.size - 1; n >= 1; n-- {
+		x.maxEnd[n] = max(x.maxEnd[2*n], x.maxEnd[2*n+1])
+	}
+	return x
+}
+
+// overlapping calls f with the index in qs of every quotation whose
+// content starts before sp.End and ends after sp.Start.
+func (x *quotationIndex) overlapping(sp veille.Span, f func(i int)) {
+	if len(x.qs) == 0 {
+		return
+	}
+	// Only the quotations starting before sp.End: a prefix of order.
+	upto := sort.Search(len(x.order), func(k int) bool { return x.qs[x.order[k]].ContentSpan.Start >= sp.End })
+	var walk func(n, lo, hi int)
+	walk = func(n, lo, hi int) {
+		if lo >= upto || x.maxEnd[n] <= sp.Start {
+			return
+		}
+		if hi-lo == 1 {
+			f(x.order[lo])
+			return
+		}
+		mid := (lo + hi) / 2
+		walk(2*n, lo, mid)
+		walk(2*n+1, mid, hi)
+	}
+	walk(1, 0, x.size)
+}
+
 // quotationFor returns the quotation covering most of sp, if it covers at
-// least half of it or has its cue inside sp.
-func quotationFor(qs []veille.Quotation, sp veille.Span) (veille.Quotation, bool) {
+// least half of it or has its cue inside sp (the earliest in qs on a tie).
+func (x *quotationIndex) quotationFor(sp veille.Span) (veille.Quotation, bool) {
 	best, bestOv := -1, 0
-	for i, q := range qs {
+	x.overlapping(sp, func(i int) {
+		q := x.qs[i]
 		ov := min(q.ContentSpan.End, sp.End) - max(q.ContentSpan.Start, sp.Start)
 		if ov <= 0 {
-			continue
+			return
 		}
 		cueIn := q.CueSpan != nil && q.CueSpan.Start >= sp.Start && q.CueSpan.End <= sp.End
 		if 2*ov < sp.Len() && !cueIn {
-			continue
+			return
 		}
 		if q.Cue == "" && q.Speaker == "" && q.SpeakerText == "" {
-			continue // nobody speaks: not an attribution
+			return // nobody speaks: not an attribution
 		}
-		if ov > bestOv {
+		if ov > bestOv || ov == bestOv && i < best {
 			best, bestOv = i, ov
 		}
-	}
+	})
 	if best < 0 {
 		return veille.Quotation{}, false
 	}
-	return qs[best], true
+	return x.qs[best], true
 }
 
 // agencies are outlets that appear as intermediaries of a source chain.
