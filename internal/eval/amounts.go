@@ -392,10 +392,8 @@ func (s *qcScore) file(rep *Report, path, shared string) error {
 		if len(a.Amounts) == 0 {
 			return nil
 		}
-		text, pub, err := loadArticle(shared, a.ArticleID, a.CorpusFile)
-		if err != nil {
-			rep.Skip("article text not found")
-			rep.AddMiss(Miss{File: path, ID: a.ArticleID, Reason: "article text not found: " + err.Error()})
+		text, pub, ok := goldArticle(rep, path, shared, a.ArticleID, a.CorpusFile)
+		if !ok {
 			return nil
 		}
 		seg := nlp.Segment(text)
@@ -519,6 +517,19 @@ func amtRuneOffsets(text string) func(int) int {
 		}
 		return idx[r]
 	}
+}
+
+// goldArticle loads the article a gold record of file names; when it
+// cannot, it counts the record as skipped, lists it as a miss and returns
+// false.
+func goldArticle(rep *Report, file, shared, id, corpusFile string) (string, veille.Date, bool) {
+	text, pub, err := loadArticle(shared, id, corpusFile)
+	if err != nil {
+		rep.Skip("article text not found")
+		rep.AddMiss(Miss{File: file, ID: id, Reason: "article text not found: " + err.Error()})
+		return "", veille.Date{}, false
+	}
+	return text, pub, true
 }
 
 // loadArticle finds an article's text and date: "seed" is the seed file

@@ -76,10 +76,8 @@ func Claims(ctx context.Context, paths []string, withMisses bool, shared string)
 			if len(a.Sentences) == 0 {
 				return nil
 			}
-			text, pub, err := loadArticle(shared, a.ArticleID, a.CorpusFile)
-			if err != nil {
-				rep.Skip("article text not found")
-				rep.AddMiss(Miss{File: f, ID: a.ArticleID, Reason: "article text not found: " + err.Error()})
+			text, pub, ok := goldArticle(rep, f, shared, a.ArticleID, a.CorpusFile)
+			if !ok {
 				return nil
 			}
 			an := pipe.Analyze(&veille.Article{Text: text, Lang: "fr", Published: pub})

@@ -151,10 +151,8 @@ func qcQuoteDocs(path, shared string, rep *Report) ([]quoteDoc, error) {
 			rep.Skip("record without quotes")
 			return nil
 		}
-		text, pub, err := loadArticle(shared, a.ArticleID, a.CorpusFile)
-		if err != nil {
-			rep.Skip("article text not found")
-			rep.AddMiss(Miss{File: path, ID: a.ArticleID, Reason: "article text not found: " + err.Error()})
+		text, pub, ok := goldArticle(rep, path, shared, a.ArticleID, a.CorpusFile)
+		if !ok {
 			return nil
 		}
 		off := amtRuneOffsets(text)

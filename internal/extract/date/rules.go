@@ -668,29 +668,35 @@ func (p *parser) ruleMonthRange(i int, r ref) (match, bool) {
 	return m, true
 }
 
+// onDay resolves a day named before token j ("demain", "mardi dernier"),
+// extended by what follows: a clock range ("de 9h à 11h"), a time of day
+// ("à 17h", "at noon") or a part of the day ("soir"); else the whole day.
+func (p *parser) onDay(j int, day time.Time, r ref) match {
+	var m match
+	m.end = j
+	if k2, ok := p.clockRangeOn(&m.de, j, day, r); ok {
+		m.end = k2
+		return m
+	}
+	if c, k2, ok := p.timeOfDay(p.skipAt(j)); ok {
+		r.relative(&m.de, time.Date(day.Year(), day.Month(), day.Day(), c.hh, c.mi, c.s, 0, time.UTC), veille.PrecisionInstant, c.grain)
+		m.end = k2
+		return m
+	}
+	if k2, ok := p.dayPart(&m.de, j, day, r); ok {
+		m.end = k2
+		return m
+	}
+	r.relative(&m.de, day, veille.PrecisionDay, "day")
+	return m
+}
+
 // ruleRelDay: "hier", "aujourd'hui", "demain", "yesterday", with an
 // optional time: "demain à 17h", "tomorrow at noon", "hier soir".
 func (p *parser) ruleRelDay(i int, r ref) (match, bool) {
 	e, j, _ := p.ent(i, cRelDay)
 	day := r.day.AddDate(0, 0, e.n)
-	var m match
-	m.end = j
-	if k2, ok := p.clockRangeOn(&m.de, j, day, r); ok {
-		m.end = k2
-		return m, true
-	}
-	k := p.skipAt(j)
-	if c, k2, ok := p.timeOfDay(k); ok {
-		r.relative(&m.de, time.Date(day.Year(), day.Month(), day.Day(), c.hh, c.mi, c.s, 0, time.UTC), veille.PrecisionInstant, c.grain)
-		m.end = k2
-		return m, true
-	}
-	if k2, ok := p.dayPart(&m.de, j, day, r); ok {
-		m.end = k2
-		return m, true
-	}
-	r.relative(&m.de, day, veille.PrecisionDay, "day")
-	return m, true
+	return p.onDay(j, day, r), true
 }
 
 // ruleWeekday: "mardi", "mardi dernier", "lundi prochain", "last Tuesday"
@@ -756,24 +762,7 @@ func (p *parser) ruleWeekday(i int, r ref) (match, bool) {
 		}
 	}
 	day := r.weekday(e.n, mode)
-	var m match
-	m.end = j
-	if k2, ok := p.clockRangeOn(&m.de, j, day, r); ok {
-		m.end = k2
-		return m, true
-	}
-	k := p.skipAt(j)
-	if c, k2, ok := p.timeOfDay(k); ok {
-		r.relative(&m.de, time.Date(day.Year(), day.Month(), day.Day(), c.hh, c.mi, c.s, 0, time.UTC), veille.PrecisionInstant, c.grain)
-		m.end = k2
-		return m, true
-	}
-	if k2, ok := p.dayPart(&m.de, j, day, r); ok {
-		m.end = k2
-		return m, true
-	}
-	r.relative(&m.de, day, veille.PrecisionDay, "day")
-	return m, true
+	return p.onDay(j, day, r), true
 }
 
 // weekOffset reads "next week", "semaine prochaine", "last week",
