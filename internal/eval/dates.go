@@ -53,14 +53,17 @@ var dateparserNow = veille.Date{Time: time.Date(2012, 11, 13, 0, 0, 0, 0, time.U
 //   - Duckling Time rows are resolved against 2013-02-12T04:30:00
 //     (2013-02-15 for the diffCorpus binding) with Duckling's
 //     conventions: the Future option, finer offsets, "upcoming N units"
-//     as the Nth unit, zone names converted to UTC−2, "a few" as three.
+//     as the Nth unit, zone names converted to UTC−2, "a few" as three,
+//     "now" as the reference instant, "la veille", "le lendemain" from
+//     the reference day.
 //     A row is right when the expression covering most of the phrase has
 //     the expected grain and start (and, for intervals, end). Rows whose
 //     expectation is null are skipped and counted.
 //   - chrono rows are resolved against their literal ref_date with
 //     chrono's conventions (offsets moving the reference instant, one
 //     fixed hour per part of the day, "a few" as three, "now" read), and
-//     with the Future option when the row's options ask for forwardDate;
+//     with the Future option when the row's options ask for forwardDate,
+//     DayFirst for the British parser (chrono.en.GB);
 //     right when every numeric start component (year, month, day, hour,
 //     minute, second, weekday) equals ours, for the expression at the
 //     expected index (UTF-16) or else the first one. A day of 1 against
@@ -308,7 +311,7 @@ func scoreDuckling(g goldRow) dateRow {
 	if g.Binding == "diffCorpus" {
 		ref = duckDiffRef
 	}
-	ds := date.Find(g.Text, lang, ref, date.Options{Future: true, Offsets: date.OffsetFiner, NthUpcoming: true, Zone: duckZone, Few: true})
+	ds := date.Find(g.Text, lang, ref, date.Options{Future: true, Offsets: date.OffsetFiner, NthUpcoming: true, Zone: duckZone, Few: true, Now: true, Anaphora: true})
 	d := longest(ds)
 	res.ours = oursView(d)
 	grain := duckGrains[exp.Grain]
@@ -374,7 +377,7 @@ func scoreChrono(g goldRow) dateRow {
 		lang = "fr"
 	}
 	res := dateRow{typ: "chrono/" + lang, id: g.Source, gold: map[string]any{"text": g.Text, "ref": g.RefDate.Local, "start": comps}}
-	ds := date.Find(g.Text, lang, veille.Date{Time: ref, Precision: veille.PrecisionInstant}, date.Options{Offsets: date.OffsetInstant, DayParts: date.DayPartHour, Few: true, Now: true, Future: forwardDate(g.OptionsRaw)})
+	ds := date.Find(g.Text, lang, veille.Date{Time: ref, Precision: veille.PrecisionInstant}, date.Options{Offsets: date.OffsetInstant, DayParts: date.DayPartHour, Few: true, Now: true, Future: forwardDate(g.OptionsRaw), DayFirst: g.Parser == "chrono.en.GB"})
 	var d *veille.DateExpr
 	if exp.Index != nil {
 		at := utf16ToByte(g.Text, *exp.Index)

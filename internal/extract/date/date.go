@@ -24,7 +24,7 @@ import (
 )
 
 // Version grows when Find's output changes.
-const Version = 3
+const Version = 4
 
 // Langs are the languages Find covers.
 var Langs = []string{"fr", "en"}
@@ -58,6 +58,14 @@ type Options struct {
 	// Now reads "now", "maintenant" as the reference instant (chrono's
 	// convention); in news "now" is rarely a date and is left unread.
 	Now bool
+	// Anaphora reads the words that name a day or a week from another
+	// one ("la veille", "le lendemain", "le jour d'après", "the following
+	// week") from the reference date (Duckling's convention); in news
+	// they mostly refer to a day the text has named, and are left unread.
+	Anaphora bool
+	// DayFirst reads English numeric dates day first, "8/10/2012" as 8
+	// October (British usage); the zero value reads them month first.
+	DayFirst bool
 }
 
 // DayParts is a convention for parts of the day.
@@ -85,8 +93,9 @@ const (
 	// month (Duckling's convention).
 	OffsetFiner
 	// OffsetInstant moves the reference instant itself: "next week" is
-	// seven days after it, "5 years ago" that day and time (chrono's
-	// convention).
+	// seven days after it, "5 years ago" and "tomorrow" that day and
+	// time (chrono's convention); with Future, a time of day already
+	// past, even within the reference's hour, is the next day's.
 	OffsetInstant
 )
 
@@ -99,12 +108,16 @@ func Find(text, lang string, ref veille.Date, opt Options) []veille.DateExpr {
 	if lx == nil {
 		return nil
 	}
-	p := &parser{text: text, lang: lang, few: opt.Few, now: opt.Now}
+	p := &parser{text: text, lang: lang, few: opt.Few, now: opt.Now, anaphora: opt.Anaphora, dayFirst: opt.DayFirst}
 	p.toks = tokenize(text, lx, make([]token, 0, len(text)/5+1))
 	r := newRef(ref, opt)
 	var out []veille.DateExpr
+	var yearDate time.Time // the last date written with its year in this sentence
 	for i := 0; i < len(p.toks); {
 		t := &p.toks[i]
+		if t.kind == tPunct && (t.c == '.' || t.c == '!' || t.c == '?' || t.c == '\n') {
+			yearDate = time.Time{}
+		}
 		if t.kind == tPunct || (t.kind == tWord && t.ents == nil) {
 			i++
 			continue
@@ -115,9 +128,18 @@ func Find(text, lang string, ref veille.Date, opt Options) []veille.DateExpr {
 			i = max(i+1, int(t.next))
 			continue
 		}
+		m = p.extend(m, r)
 		de := m.de
 		if opt.Zone != nil {
 			m.end = p.convertZone(&de, m.end, opt.Zone)
+		}
+		if de.Kind == "partial" && !yearDate.IsZero() && de.Precision == veille.PrecisionDay && de.Until.IsZero() {
+			// "July 12th, 2014 … July 13th": the year of the date before
+			// it in the same sentence
+			de.Value = mkDate(sameYear(de.Value.Time, yearDate), veille.PrecisionDay)
+		}
+		if de.Kind == "absolute" && (de.Precision == veille.PrecisionDay || de.Precision == veille.PrecisionInstant) {
+			yearDate = de.Value.Time
 		}
 		de.Start = int(t.start)
 		de.End = int(p.toks[m.end-1].end)

@@ -61,6 +61,11 @@ const (
 	cPartOf
 	cHoliday
 	cSeason
+	cOClock
+	cBy
+	cRest
+	cAnaDay
+	cFollowing
 )
 
 var classNames = map[string]class{
@@ -72,7 +77,7 @@ var classNames = map[string]class{
 	"clock": cClock, "daypart": cDayPart, "det": cDet, "of": cOf, "at": cAt,
 	"to": cTo, "and": cAnd, "between": cBetween, "from": cFrom, "part": cPart,
 	"vague": cVague, "approxnum": cApproxNum, "weekjump": cWeekJump, "nth": cNth,
-	"weekend": cWeekend, "minop": cMinOp, "frac": cFrac, "partof": cPartOf, "holiday": cHoliday, "season": cSeason,
+	"weekend": cWeekend, "minop": cMinOp, "frac": cFrac, "partof": cPartOf, "holiday": cHoliday, "season": cSeason, "oclock": cOClock, "by": cBy, "rest": cRest, "anaday": cAnaDay, "following": cFollowing,
 }
 
 // entry is one meaning of a phrase.

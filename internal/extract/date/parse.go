@@ -11,6 +11,7 @@ type cal struct {
 	wd        int // weekday 0..6 (Sunday 0); -1 when not written
 	hh, mi, s int // hh -1 when no time of day
 	grain     string
+	amb       bool // an hour of a 12-hour clock without am or pm ("3:20", "three twenty")
 	twoDigitY bool
 }
 
@@ -23,6 +24,8 @@ type parser struct {
 	lang string
 	few  bool // Options.Few
 	now  bool // Options.Now
+	// anaphora and dayFirst are Options.Anaphora and Options.DayFirst
+	anaphora, dayFirst bool
 }
 
 func (p *parser) tok(i int) *token {
@@ -275,6 +278,7 @@ func (p *parser) rangeDay(i int) (int, int, bool) {
 	j := i
 	switch {
 	case t.kind == tNum && t.gap == '-':
+	case t.gap == '-' && p.is(i, cOrd): // "May eighth - tenth"
 	case p.is(i, cTo) || p.is(i, cAnd):
 		j = p.skip(i, cTo)
 		j = p.skip(j, cAnd)
@@ -421,7 +425,7 @@ func (p *parser) numericDate(i int) (cal, int, bool) {
 				return c, i, false
 			}
 			d, m := a, b
-			if p.lang == "en" && sep != '.' && a <= 12 {
+			if p.lang == "en" && !p.dayFirst && sep != '.' && a <= 12 {
 				d, m = b, a
 			}
 			if m > 12 && d <= 12 {
@@ -442,9 +446,10 @@ func (p *parser) numericDate(i int) (cal, int, bool) {
 	case sep == '/' && nums[1].ndig == 4 && a >= 1 && a <= 12 && nums[0].ndig <= 2: // 9/2012
 		c.m, c.y = a, b
 		return c, j, true
-	case sep == '/' && nums[0].ndig <= 2 && nums[1].ndig <= 2 && p.dmContext(i, nums[0], nums[1]):
+	case sep == '/' && nums[0].ndig <= 2 && nums[1].ndig <= 2 && (p.dmContext(i, nums[0], nums[1]) || p.timeAfter(j)) && !(p.lang == "fr" && p.is(j, cOf) && p.tok(j).gap == ' ' && p.tok(j+1) != nil && p.tok(j+1).kind == tWord):
+		// "le 2/3 des voix" is a fraction
 		d, m := a, b
-		if p.lang == "en" {
+		if p.lang == "en" && !p.dayFirst {
 			d, m = b, a
 		}
 		if m < 1 || m > 12 || d < 1 || !validDate(2000, m, d) {
@@ -469,6 +474,76 @@ func (p *parser) dmContext(i int, a, b *token) bool {
 	return i == 0 && len(p.toks) <= 3
 }
 
+// timeAfter says whether "at" or "à" and a time of day follow at i ("4/25
+// at 4pm").
+func (p *parser) timeAfter(i int) bool {
+	if !p.is(i, cAt) {
+		return false
+	}
+	c := newCal()
+	_, ok := p.clock(&c, p.skipAt(i), true)
+	return ok
+}
+
+// ampmEnd returns the index after an am or pm read at [i, j): the full
+// stop closing "p.m." belongs to it, the one after "pm" to the sentence.
+func (p *parser) ampmEnd(i, j int) int {
+	if j-2 >= i && p.punct(j-2, '.') {
+		return p.skipPunct(j, '.')
+	}
+	return j
+}
+
+// spokenClock reads an English time of day in words or in two numbers:
+// "ten thirty am", "four twenty-three a m", and after "at", "at three
+// twenty", "at 12 15". Without "at" an am or pm is needed.
+func (p *parser) spokenClock(c *cal, i int) (int, bool) {
+	if p.lang != "en" {
+		return i, false
+	}
+	t := p.tok(i)
+	if t == nil || t.gap == '-' {
+		return i, false
+	}
+	at := p.is(i-1, cAt)
+	var h, k int
+	var ok bool
+	if t.kind == tNum {
+		if !at || t.ndig > 2 {
+			return i, false
+		}
+		h, k = int(t.num), i+1
+		if mt := p.tok(k); mt == nil || mt.kind != tNum || mt.ndig != 2 || mt.gap != ' ' {
+			return i, false
+		}
+	} else if h, k, ok = p.number(i); !ok {
+		return i, false
+	}
+	if h < 1 || h > 12 {
+		return i, false
+	}
+	m, j, ok := p.number(k)
+	if !ok || m < 10 || m > 59 || p.tok(k).kind != t.kind {
+		return i, false
+	}
+	e, j2, ampm := p.ent(j, cAmPm)
+	if !ampm {
+		if !at {
+			return i, false
+		}
+		// nothing but the end of the phrase or a punctuation after it
+		if nt := p.tok(j); nt != nil && nt.kind != tPunct {
+			return i, false
+		}
+	}
+	c.hh, c.mi, c.s, c.grain, c.amb = h, m, 0, "minute", !ampm
+	if ampm {
+		c.hh = h%12 + e.n
+		j = p.ampmEnd(j, j2)
+	}
+	return j, true
+}
+
 // isoTime reads "T13:15:30Z", " 13:15", "T10:20:19+0000" after a date.
 func (p *parser) isoTime(c *cal, i int) int {
 	t := p.tok(i)
@@ -486,8 +561,8 @@ func (p *parser) isoTime(c *cal, i int) int {
 	if !ok {
 		return i
 	}
-	// zone: Z, +0000, +02:00
-	if nt := p.tok(k); nt != nil && nt.gap == 0 {
+	// zone: Z, +0000, +02:00, -08:00
+	if nt := p.tok(k); nt != nil && (nt.gap == 0 || nt.gap == '-' && nt.kind == tNum) {
 		if nt.kind == tWord && p.text[nt.start:nt.end] == "Z" {
 			k++
 		} else if nt.kind == tPunct && nt.c == '+' {
@@ -648,6 +723,18 @@ func (p *parser) clock0(c *cal, i int, bare bool) (int, bool) {
 		*c = hc
 		return j, true
 	}
+	if j, ok := p.spokenClock(c, i); ok {
+		return j, true
+	}
+	if h, j, ok := p.number(i); ok && p.tok(i).kind == tWord && p.tok(i).end-p.tok(i).start >= 3 && h >= 1 && h <= 12 && p.is(j, cAmPm) {
+		// "six p.m."
+		e, k, _ := p.ent(j, cAmPm)
+		if !p.is(i-1, cAt) && !p.is(i-1, cTo) && p.tok(j).allUpper {
+			return i, false // "one AM set"
+		}
+		c.hh, c.mi, c.s, c.grain = h%12+e.n, 0, 0, "hour"
+		return p.ampmEnd(j, k), true
+	}
 	t := p.tok(i)
 	if t == nil || t.kind != tNum || t.ndig > 2 || t.num > 24 {
 		// "1230pm"
@@ -656,7 +743,7 @@ func (p *parser) clock0(c *cal, i int, bare bool) (int, bool) {
 			if h <= 12 && m < 60 {
 				e, j, _ := p.ent(i+1, cAmPm)
 				c.hh, c.mi, c.s, c.grain = h%12+e.n, m, 0, "minute"
-				return p.skipPunct(j, '.'), true
+				return p.ampmEnd(i+1, j), true
 			}
 		}
 		return i, false
@@ -666,7 +753,7 @@ func (p *parser) clock0(c *cal, i int, bare bool) (int, bool) {
 	hc := *c
 	hc.hh, hc.mi, hc.s = h, 0, 0
 	switch {
-	case (p.punct(j, ':') || (p.punct(j, '.') && !bare)) && p.tok(j).gap == 0:
+	case (p.punct(j, ':') || (p.punct(j, '.') && (!bare || p.is(j+2, cAmPm)))) && p.tok(j).gap == 0:
 		m, ok := p.num(j + 1)
 		if !ok || p.tok(j+1).ndig != 2 || m > 59 || p.tok(j+1).gap != 0 {
 			return i, false
@@ -685,9 +772,16 @@ func (p *parser) clock0(c *cal, i int, bare bool) (int, bool) {
 				}
 			}
 		}
+	case p.is(j, cHMark) && p.tok(j).gap == ' ' && p.lang == "fr" && p.tok(j+1) != nil && p.tok(j+1).kind == tNum && p.tok(j+1).gap == ' ' && p.tok(j+1).ndig == 2 && p.tok(j+1).num < 60:
+		// "19 h 00"
+		hc.mi, hc.grain = int(p.tok(j+1).num), "minute"
+		j += 2
 	case p.is(j, cHMark) && p.tok(j).gap == 0:
 		j = p.skip(j, cHMark)
 		hc.grain = "hour"
+		if p.lang == "en" {
+			hc.grain = "minute" // "15h" in English is a clock reading, as "15:00"
+		}
 		if m, ok := p.num(j); ok && p.tok(j).gap == 0 && p.tok(j).ndig == 2 && m < 60 {
 			hc.mi, hc.grain = m, "minute"
 			j++
@@ -707,6 +801,10 @@ func (p *parser) clock0(c *cal, i int, bare bool) (int, bool) {
 			j = k
 		}
 	case p.is(j, cAmPm):
+	case p.is(j, cOClock) && !p.punct(j-1, '.'):
+		// "8 o'clock"
+		j = p.skip(j, cOClock)
+		hc.grain = "hour"
 	default:
 		return i, false
 	}
@@ -715,6 +813,18 @@ func (p *parser) clock0(c *cal, i int, bare bool) (int, bool) {
 	}
 	// am / pm
 	k := j
+	if t := p.tok(k); t != nil && hc.grain == "minute" && !p.is(k, cAmPm) && t.kind == tWord && t.gap == 0 && t.end-t.start == 1 && (p.text[t.start] == 'p' || p.text[t.start] == 'a') {
+		// "3:20p", "10:15a"
+		if hc.hh > 12 || hc.hh == 0 {
+			return i, false
+		}
+		hc.hh = hc.hh % 12
+		if p.text[t.start] == 'p' {
+			hc.hh += 12
+		}
+		*c = hc
+		return k + 1, true
+	}
 	if e, k2, ok := p.ent(k, cAmPm); ok {
 		if hc.hh > 12 || hc.hh == 0 {
 			return i, false
@@ -723,13 +833,14 @@ func (p *parser) clock0(c *cal, i int, bare bool) (int, bool) {
 		if hc.grain == "" {
 			hc.grain = "hour"
 		}
-		j = p.skipPunct(k2, '.')
+		j = p.ampmEnd(k, k2)
 	} else if hc.grain == "" {
 		return i, false
 	}
 	if hc.hh == 24 {
 		hc.hh = 0
 	}
+	hc.amb = p.lang == "en" && hc.grain == "minute" && !p.hasAmPm(i, j) && hc.hh >= 1 && hc.hh <= 12 && (t.ndig == 1 || hc.hh >= 10)
 	// "du matin", "du soir", "de l'après-midi"
 	if k := p.skip(j, cOf); k != j {
 		k = p.skip(k, cDet)
@@ -738,6 +849,8 @@ func (p *parser) clock0(c *cal, i int, bare bool) (int, bool) {
 				hc.hh += 12
 			}
 			j = k2
+		} else if t := p.tok(k); t != nil && p.lang == "fr" && t.kind == tWord && p.text[t.start:t.end] == "mat" {
+			j = k + 1 // "5h du mat", short for "du matin"
 		}
 	}
 	*c = hc

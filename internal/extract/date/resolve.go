@@ -183,7 +183,9 @@ func (r ref) absolute(de *veille.DateExpr, c, end cal) bool {
 		c.y = r.inferYear(c.m, c.d)
 		if c.wd >= 0 && c.d != 0 {
 			// "mardi 10 janvier": the nearest year where the weekday agrees
-			for _, dy := range []int{0, 1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6} {
+			// (one year either side at most: further, the weekday is more
+			// likely wrong than the year)
+			for _, dy := range []int{0, 1, -1} {
 				y := c.y + dy
 				if validDate(y, c.m, c.d) && int(time.Date(y, time.Month(c.m), c.d, 0, 0, 0, 0, time.UTC).Weekday()) == c.wd {
 					c.y = y

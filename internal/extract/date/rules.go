@@ -137,17 +137,37 @@ func (p *parser) timeOfDay(i int) (cal, int, bool) {
 	c := newCal()
 	j, ok := p.clock(&c, i, true)
 	if !ok {
-		return c, i, false
+		// a bare hour with a zone name: "8 GMT"
+		t := p.tok(i)
+		if t == nil || t.kind != tNum || t.ndig > 2 || t.num > 24 || p.tok(i+1) == nil || p.tok(i+1).gap != ' ' {
+			return c, i, false
+		}
+		if p.is(i-1, cHMark) || p.punct(i-1, ':') || p.punct(i-1, '.') {
+			return c, i, false // "16 h 00 GMT"
+		}
+		if _, okz := p.zoneName(i + 1); !okz || !(p.tok(i+1).allUpper || strings.EqualFold(p.text[p.tok(i+1).start:p.tok(i+1).end], "gmt") || strings.EqualFold(p.text[p.tok(i+1).start:p.tok(i+1).end], "utc")) {
+			return c, i, false
+		}
+		c.hh, c.mi, c.s, c.grain = int(t.num)%24, 0, 0, "hour"
+		return c, i + 2, true
 	}
 	if t := p.tok(j); t != nil && t.kind == tWord && t.allUpper && t.end-t.start <= 4 && t.end-t.start >= 3 {
 		j++ // CET, UTC, PST
+	} else if t != nil && (t.gap == ' ' || t.gap == '-') && c.grain != "hour" {
+		// a numeric offset: "16:39:01 +0000", "10:00 -0500"
+		switch {
+		case t.kind == tPunct && t.c == '+' && p.tok(j+1) != nil && p.tok(j+1).kind == tNum && p.tok(j+1).gap == 0 && p.tok(j+1).ndig == 4:
+			j += 2
+		case t.kind == tNum && t.ndig == 4 && p.text[t.start-1] == '-' && t.start >= 2 && p.text[t.start-2] == ' ':
+			j++
+		}
 	}
 	return c, j, true
 }
 
 // ruleCalendar: written dates, optionally after a time ("8:25 a.m. Dec. 12, 2014").
 func (p *parser) ruleCalendar(i int, r ref) (match, bool) {
-	if tc, k, ok := p.timeOfDay(i); ok {
+	if tc, k, ok := p.timeOfDay(p.skip(i, cAt)); ok {
 		k2 := p.skipPunct(k, ',')
 		k2 = p.skip(k2, cDet)
 		if c, end, j, ok := p.calendar(k2); ok && c.hh < 0 {
@@ -239,15 +259,22 @@ func (p *parser) clockRange(i int) (c1, c2 cal, j int, ok bool) {
 		c2.hh, c2.mi, c2.s, c2.grain = int(t.num), 0, 0, "hour"
 		k4 = k3 + 1
 	}
-	if bare && !opener && !p.hasAmPm(k3, k4) {
-		return c1, c2, i, false // "7 - 8": a score; "Radio 4 at 14:15"
+	if bare && !opener && !p.hasAmPm(k3, k4) && !(p.lang == "fr" && c2.grain == "hour" && p.is(k4-1, cHMark) && !p.is(k4, cOf)) {
+		return c1, c2, i, false // "7 - 8": a score; "Radio 4 at 14:15"; but "13-15h"
 	}
 	// an am/pm on the second time carries over to the first
 	if c2.hh >= 12 && c1.hh < 12 && c1.hh+12 <= c2.hh && p.hasAmPm(k3, k4) && !p.hasAmPm(k, k2) {
 		c1.hh += 12
 	}
-	if c2.hh < c1.hh && c2.hh < 12 && c2.hh+12 > c1.hh {
+	if c1.hh == 12 && c2.hh < 12 && p.hasAmPm(k3, k4) && !p.hasAmPm(k, k2) {
+		c1.hh = 0 // "12-3am"
+	}
+	if c2.hh < c1.hh && p.hasAmPm(k3, k4) && c2.hh < 12 {
+		c2.hh += 24 // "11am to 1am": the next night
+	} else if c2.hh < c1.hh && c2.hh < 12 && c2.hh+12 > c1.hh {
 		c2.hh += 12 // "11h30-1h30"
+	} else if c2.hh < c1.hh && c1.hh >= 13 && !bare {
+		c2.hh += 24 // "de 22h à 2h"
 	}
 	if c2.hh < c1.hh || c2.hh == c1.hh && c2.mi <= c1.mi {
 		return c1, c2, i, false
@@ -279,6 +306,9 @@ func (p *parser) clockRangeOn(de *veille.DateExpr, i int, day time.Time, r ref) 
 	c1, c2, j, ok := p.clockRange(k)
 	if !ok {
 		return i, false
+	}
+	if r.futureBias && r.offsets == OffsetInstant && r.prec == veille.PrecisionInstant && day.Equal(r.day) && time.Date(day.Year(), day.Month(), day.Day(), c1.hh, c1.mi, c1.s, 0, time.UTC).Before(r.instant) {
+		day = day.AddDate(0, 0, 1) // chrono's forward dates: the next such range
 	}
 	from := time.Date(day.Year(), day.Month(), day.Day(), c1.hh, c1.mi, c1.s, 0, time.UTC)
 	to := time.Date(day.Year(), day.Month(), day.Day(), c2.hh, c2.mi, c2.s, 0, time.UTC)
@@ -498,8 +528,14 @@ func (p *parser) ruleClock(i int, r ref) (match, bool) {
 	}
 	var m match
 	t := time.Date(day.Year(), day.Month(), day.Day(), c.hh, c.mi, c.s, 0, time.UTC)
-	if r.futureBias && r.prec == veille.PrecisionInstant && t.Hour() < r.hh && day.Equal(r.day) {
-		t = t.AddDate(0, 0, 1) // a time already past: the next one
+	if r.futureBias && r.prec == veille.PrecisionInstant && day.Equal(r.day) && (t.Hour() < r.hh || r.offsets == OffsetInstant && t.Before(r.instant)) {
+		// Duckling counts the reference's own hour as to come; chrono
+		// does not
+		if c.amb {
+			t = t.Add(12 * time.Hour) // "3:20": the next 3:20, in the afternoon
+		} else {
+			t = t.AddDate(0, 0, 1) // a time already past: the next one
+		}
 	}
 	r.relative(&m.de, t, veille.PrecisionInstant, c.grain)
 	m.end = j
@@ -531,6 +567,15 @@ func (p *parser) ruleWord(i int, r ref) (match, bool) {
 			try(p.ruleHourBefore(i, r))
 			try(p.ruleNthWeekday(i, r))
 		case cLast, cNext, cThis, cDet:
+			if k := i + 1; p.lang == "fr" && e.cls == cDet && p.tok(k) != nil && p.tok(k).kind == tNum && p.punct(k+1, '/') {
+				try(p.ruleCalendar(k, r)) // "le 2/3", with its article
+			}
+			try(p.ruleWeekOf(i, r))
+			try(p.ruleQuinzaine(i, r))
+			try(p.ruleLastNight(i, r))
+			if k := p.skip(i, cDet); k > i && p.is(k, cPartOf) {
+				try(p.rulePartOf(k, r)) // "the EOY"
+			}
 			try(p.rulePrefixed(i, r))
 			try(p.ruleDayOnly(i, r))
 			try(p.ruleSeason(i, r))
@@ -541,6 +586,13 @@ func (p *parser) ruleWord(i int, r ref) (match, bool) {
 			try(p.ruleDayPart(i, r))
 		case cAgo:
 			try(p.ruleAgo(i, r))
+		case cLater:
+			// "plus tard dans la soirée", "later this evening"
+			if k := p.skip(i, cLater); (p.is(k, cIn) || p.is(k, cThis)) && !strings.EqualFold(p.text[t.start:t.end], "after") {
+				if m, ok := p.ruleDayPart(k, r); ok {
+					try(m, true)
+				}
+			}
 		case cIn, cWithin:
 			try(p.ruleIn(i, r))
 			try(p.ruleDayPart(i, r))
@@ -559,6 +611,12 @@ func (p *parser) ruleWord(i int, r ref) (match, bool) {
 			if e.cls != cOf {
 				try(p.ruleMonthRange(i, r))
 			}
+			if e.cls == cFrom {
+				// "from the 13 to 15 July"
+				if m, ok := p.ruleCalendar(p.skip(p.skip(i, cFrom), cDet), r); ok && !m.de.Until.IsZero() && m.de.Precision == veille.PrecisionDay {
+					try(m, true)
+				}
+			}
 		case cNow:
 			if p.now && r.ok {
 				_, j, _ := p.ent(i, cNow)
@@ -572,6 +630,16 @@ func (p *parser) ruleWord(i int, r ref) (match, bool) {
 				}
 				try(m, true)
 			}
+		case cBy:
+			try(p.ruleBy(i, r))
+		case cRest:
+			try(p.ruleRest(i, r))
+		case cAnaDay:
+			if p.anaphora {
+				// "la veille", "le lendemain" (Options.Anaphora)
+				_, j, _ := p.ent(i, cAnaDay)
+				try(p.onDay(j, r.day.AddDate(0, 0, e.n), r), true)
+			}
 		case cPartOf:
 			try(p.rulePartOf(i, r))
 		case cHoliday:
@@ -580,6 +648,7 @@ func (p *parser) ruleWord(i int, r ref) (match, bool) {
 			try(p.rulePart(i, r))
 			try(p.ruleDayPart(i, r))
 		case cNth, cOrd:
+			try(p.ruleQuinzaine(i, r))
 			try(p.ruleQuarter(i, r))
 			try(p.ruleNthOf(i, r))
 		case cDayPart:
@@ -674,7 +743,8 @@ func (p *parser) ruleMonthRange(i int, r ref) (match, bool) {
 func (p *parser) onDay(j int, day time.Time, r ref) match {
 	var m match
 	m.end = j
-	if k2, ok := p.clockRangeOn(&m.de, j, day, r); ok {
+	if k2, ok := p.clockRangeOn(&m.de, p.skip(j, cIn), day, r); ok {
+		// "demain de 9h à 11h", "tomorrow in between 1-2:30"
 		m.end = k2
 		return m
 	}
@@ -696,7 +766,13 @@ func (p *parser) onDay(j int, day time.Time, r ref) match {
 func (p *parser) ruleRelDay(i int, r ref) (match, bool) {
 	e, j, _ := p.ent(i, cRelDay)
 	day := r.day.AddDate(0, 0, e.n)
-	return p.onDay(j, day, r), true
+	m := p.onDay(j, day, r)
+	if r.offsets == OffsetInstant && r.prec == veille.PrecisionInstant && m.de.Precision == veille.PrecisionDay {
+		// chrono: "tomorrow" is the reference instant a day later
+		m.de.Value = mkDate(r.instant.AddDate(0, 0, e.n), veille.PrecisionInstant)
+		m.de.Precision = veille.PrecisionInstant
+	}
+	return m, true
 }
 
 // ruleWeekday: "mardi", "mardi dernier", "lundi prochain", "last Tuesday"
@@ -762,6 +838,11 @@ func (p *parser) ruleWeekday(i int, r ref) (match, bool) {
 		}
 	}
 	day := r.weekday(e.n, mode)
+	if mode == 1 && p.lang == "en" {
+		// "next Friday" is the Friday of next week (Duckling's and
+		// chrono's reading); "vendredi prochain" the coming one
+		day = weekStart(r.day).AddDate(0, 0, 7+(e.n+6)%7)
+	}
 	return p.onDay(j, day, r), true
 }
 
@@ -777,6 +858,8 @@ func (p *parser) weekOffset(i int) (int, int, bool) {
 		off, k = 1, p.skip(k, cNext)
 	case p.is(k, cThis):
 		k = p.skip(k, cThis)
+	case p.anaphora && p.is(k, cFollowing):
+		off, k = 1, p.skip(k, cFollowing) // "the following week" (Options.Anaphora)
 	}
 	if p.unitAt(k) != "week" {
 		return 0, i, false
@@ -814,6 +897,17 @@ func (p *parser) skipUnit(i int) int {
 // year it is a calendar date (ruleCalendar).
 func (p *parser) ruleMonth(i int, r ref) (match, bool) {
 	e, j, _ := p.ent(i, cMonth)
+	if k := p.skip(j, cLater); k > j && p.is(k, cNext) && p.lang == "en" && r.ok && p.tok(i).upper {
+		// "March after next": the March after the coming one
+		y := r.y + 1
+		if e.n > r.m {
+			y = r.y
+		}
+		var m match
+		r.relative(&m.de, time.Date(y+1, time.Month(e.n), 1, 0, 0, 0, 0, time.UTC), veille.PrecisionMonth, "month")
+		m.end = p.skip(k, cNext)
+		return m, true
+	}
 	if e.weak {
 		return match{}, false
 	}
@@ -862,10 +956,15 @@ func (p *parser) ruleLastNext(i int, r ref) (match, bool) {
 			if off == 0 {
 				mode = 2
 			}
-			var m match
-			r.relative(&m.de, r.weekday(e.n, mode), veille.PrecisionDay, "day")
-			m.end = k2
-			return m, true
+			day := r.weekday(e.n, mode)
+			if off == 1 && p.lang == "en" {
+				day = weekStart(r.day).AddDate(0, 0, 7+(e.n+6)%7) // see ruleWeekday
+			}
+			// "this Monday evening", "next Friday at 9am"
+			if p.abbrevDot(k2) {
+				k2++ // "next Fri. at 9"
+			}
+			return p.onDay(k2, day, r), true
 		}
 		if e, k2, ok := p.ent(k, cMonth); ok && !e.weak {
 			c := newCal()
@@ -1053,7 +1152,23 @@ func (p *parser) ruleIn(i int, r ref) (match, bool) {
 	ts, j := p.moreUnits(j, []term{{n, unit}})
 	r.offsetTerms(&m.de, ts, 1)
 	m.end = j
+	if (p.is(i, cWithin) || p.is(k-1, cDet)) && !m.de.Value.IsZero() && r.offsets != OffsetInstant {
+		// "within two weeks", "dans les 15 jours": the period from the
+		// reference to that date
+		r.untilFromRef(&m.de)
+	}
 	return m, true
+}
+
+// untilFromRef turns de into the period from the reference to its value.
+func (r ref) untilFromRef(de *veille.DateExpr) {
+	prec := veille.PrecisionInstant
+	if precRank(r.prec) < precRank(prec) {
+		prec = r.prec
+	}
+	de.Until = de.Value
+	de.Value = mkDate(r.instant, prec)
+	de.Precision = prec
 }
 
 // term is one "N unit" of a compound offset.
@@ -1213,7 +1328,7 @@ func (p *parser) rulePart(i int, r ref) (match, bool) {
 		return m, true
 	}
 	switch {
-	case (p.unitAt(k) == "year" || p.unitAt(k) == "month") && !p.plural(k):
+	case (p.unitAt(k) == "year" || p.unitAt(k) == "month") && !p.plural(k) && !p.is(p.skipUnit(k), cNext) && !p.is(p.skipUnit(k), cLast):
 		// "fin de l'année", "au début du mois", "end of the year"
 		unit := p.unitAt(k)
 		j := p.skipUnit(k)
@@ -1262,6 +1377,17 @@ func (p *parser) partOf(part string, k int, r ref) (match, bool) {
 		if cy, j3, ok := p.monthYear(k); ok {
 			c, j = cy, j3
 		}
+	} else if mm, ok := p.ruleLastNext(k, r); ok && mm.de.Until.IsZero() && (mm.de.Grain == "month" && mm.de.Precision == veille.PrecisionMonth || mm.de.Grain == "year" && mm.de.Precision == veille.PrecisionYear) {
+		// "end of next month", "début de l'année prochaine"
+		t := mm.de.Value.Time
+		c.y, j = t.Year(), mm.end
+		if mm.de.Grain == "month" {
+			c.m = int(t.Month())
+		}
+		p.partRange(&m.de, part, c, r)
+		m.de.Kind = "relative"
+		m.end = j
+		return m, true
 	} else {
 		return m, false
 	}
@@ -1424,7 +1550,14 @@ func (p *parser) ruleSpan(i int, r ref) (match, bool) {
 		dir, k = 1, p.skip(k, cNext)
 	}
 	n, k2, ok := p.number(k)
-	if !ok || n <= 1 && p.tok(k).kind != tNum {
+	if !ok && p.few {
+		// "the next few days" (Options.Few)
+		if e, k3, okv := p.ent(k, cVague); okv && e.n > 0 {
+			n, k2, ok = e.n, k3, true
+		}
+	}
+	if !ok || n <= 1 && p.tok(k).kind != tNum && (p.unitAt(k2) == "" || !strings.EqualFold(p.text[p.tok(k).start:p.tok(k).end], "one")) {
+		// "the last one hour", but not "the last a", "une année passée"
 		return m, false
 	}
 	k = k2
@@ -1510,6 +1643,8 @@ func (p *parser) ruleUnits(i int, r ref) (match, bool) {
 	case p.is(j, cLater):
 		e, j2, _ := p.ent(j, cLater)
 		dir, j, finer = 1, j2, e.n == 1
+	case p.is(j, cFrom) && (p.is(p.skip(j, cFrom), cRelDay) || p.is(p.skip(j, cFrom), cWeekday)):
+		dir, j = 1, p.skip(j, cFrom) // "3 years from today", "a week from Monday"
 	}
 	if dir == 0 {
 		return match{}, false
@@ -1527,11 +1662,13 @@ func (p *parser) ruleUnits(i int, r ref) (match, bool) {
 			am, ok = p.ruleLastNext(j, r)
 		case p.is(j, cWeekday):
 			am, ok = p.ruleWeekday(j, r)
+		case p.is(j, cHoliday):
+			am, ok = p.ruleHoliday(j, r)
 		}
-		if ok && am.de.Precision == veille.PrecisionDay && am.de.Grain == "day" && unit != "hour" && unit != "minute" && unit != "second" {
+		if ok && (am.de.Precision == veille.PrecisionDay || am.de.Precision == veille.PrecisionInstant && r.offsets == OffsetInstant) && am.de.Grain == "day" && unit != "hour" && unit != "minute" && unit != "second" {
 			t := addUnit(am.de.Value.Time, unit, dir*n)
 			m.de = am.de
-			m.de.Value = mkDate(t, veille.PrecisionDay)
+			m.de.Value = mkDate(t, am.de.Precision)
 			m.end = am.end
 			return m, true
 		}
@@ -1578,25 +1715,38 @@ func (p *parser) dayPart(de *veille.DateExpr, i int, day time.Time, r ref) (int,
 		return j, true
 	}
 	k := p.skip(i, cIn)
+	if p.lang == "fr" && p.is(k, cTo) && p.tok(k).end-p.tok(k).start == 2 {
+		k = p.skip(k, cTo) // "au soir"
+	}
 	k = p.skip(k, cDet)
 	k = p.skip(k, cThis)
 	e, j, ok := p.ent(k, cDayPart)
 	if !ok {
 		return i, false
 	}
-	h := dayParts[e.s]
+	h := p.partSpan(e.s)
 	// "ce soir à 20h", "tomorrow afternoon at 5", "tonight @ 8"
 	k2 := p.skipAt(j)
 	if p.punct(k2, '@') {
 		k2++
 	}
 	c := newCal()
-	if k3, ok := p.clock(&c, k2, true); ok || p.bareHour(&c, k2) {
+	wordHour := false
+	if n, k3, okw := p.number(k2); okw && k2 > j && p.tok(k2).kind == tWord && p.tok(k2).end-p.tok(k2).start >= 3 && n >= 1 && n <= 12 && !p.is(k3, cUnit) {
+		// "in the evening at eight"
+		c.hh, c.mi, c.s, c.grain = n, 0, 0, "hour"
+		wordHour = true
+	}
+	if k3, ok := p.clock(&c, k2, true); ok || wordHour || p.bareHour(&c, k2) {
 		if !ok {
 			k3 = k2 + 1
 		}
 		hh := pmAdjust(c.hh, e.s)
-		r.relative(de, time.Date(day.Year(), day.Month(), day.Day(), hh, c.mi, c.s, 0, time.UTC), veille.PrecisionInstant, c.grain)
+		t := time.Date(day.Year(), day.Month(), day.Day(), hh, c.mi, c.s, 0, time.UTC)
+		if hh < 12 && (c.hh >= 12 || c.hh == 0) && e.s != "morning" {
+			t = t.AddDate(0, 0, 1) // "this evening at 12": the midnight closing it
+		}
+		r.relative(de, t, veille.PrecisionInstant, c.grain)
 		return k3, true
 	}
 	if r.dayParts == DayPartHour {
@@ -1697,14 +1847,22 @@ func (p *parser) dayPartName(i int) (string, int, bool) {
 // afternoon": a part of the reference day.
 func (p *parser) ruleDayPart(i int, r ref) (match, bool) {
 	var m match
+	if mm, ok := p.dayPartOfDate(i, r); ok {
+		return mm, true
+	}
+	if p.is(i, cTo) {
+		return m, false // "au soir" only after a day
+	}
 	if _, _, _, ok := p.fineDayPart(i); ok {
 		j, _ := p.dayPart(&m.de, i, r.day, r)
 		m.end = j
 		return m, true
 	}
 	if p.is(i, cDayPart) && !p.is(i, cDet) && !p.is(i, cThis) && !p.is(i, cIn) {
-		if e, _, _ := p.ent(i, cDayPart); e.s != "tonight" {
-			return m, false
+		e, k, _ := p.ent(i, cDayPart)
+		c := newCal()
+		if k2 := p.skip(k, cAt); e.s != "tonight" && (k2 == k || p.lang != "fr" || e.s == "night" || !p.bareHour(&c, k2) && !p.timeAfter(k) || p.is(i-1, cNum) || p.is(i-1, cDet) || p.is(i-1, cWeekday) || p.is(i-1, cRelDay)) {
+			return m, false // "après-midi à 5" reads; "matin" alone, "une nuit à 2h" do not
 		}
 	}
 	j, ok := p.dayPart(&m.de, i, r.day, r)
@@ -2106,6 +2264,13 @@ func (p *parser) rulePartOf(i int, r ref) (match, bool) {
 	if !r.ok {
 		return m, false
 	}
+	if unit == "day" {
+		// "EOD": the end of the reference day
+		r.relative(&m.de, r.day, veille.PrecisionDay, "day")
+		m.de.Until = mkDate(r.day.AddDate(0, 0, 1), veille.PrecisionDay)
+		m.end = j
+		return m, true
+	}
 	c := newCal()
 	c.y = r.y
 	if unit == "month" {
@@ -2153,6 +2318,36 @@ func (p *parser) ruleHoliday(i int, r ref) (match, bool) {
 	}
 	if nt := p.tok(j); nt != nil && nt.kind == tWord && (nt.gap == '-' || !nt.upper && nt.ents == nil) {
 		return m, false // "Christmas-tree", "Christmas party", "Noël approche"
+	}
+	if rest, ok := strings.CutPrefix(e.s, "easter"); ok {
+		// a feast moving with Easter: "easter+49" is Pentecost
+		off, _ := strconv.Atoi(rest)
+		if y, k, ok := p.year(j); ok {
+			m.de.Kind = "absolute"
+			m.de.Value = mkDate(easter(y).AddDate(0, 0, off), veille.PrecisionDay)
+			m.de.Precision, m.de.Grain = veille.PrecisionDay, "day"
+			m.end = k
+			return m, true
+		}
+		m.de.Kind, m.de.Grain = "partial", "day"
+		if !r.ok {
+			m.end = j
+			return m, true
+		}
+		var best time.Time
+		for y := r.y - 1; y <= r.y+1; y++ {
+			t := easter(y).AddDate(0, 0, off)
+			if r.futureBias && t.Before(r.day) {
+				continue
+			}
+			if best.IsZero() || absDur(t.Sub(r.day)) < absDur(best.Sub(r.day)) {
+				best = t
+			}
+		}
+		m.de.Value = mkDate(best, veille.PrecisionDay)
+		m.de.Precision = veille.PrecisionDay
+		m.end = j
+		return m, true
 	}
 	mo, _ := strconv.Atoi(e.s[:2])
 	d, _ := strconv.Atoi(e.s[3:])
