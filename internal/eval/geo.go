@@ -9,8 +9,10 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/veille/veille"
 	"github.com/veille/veille/internal/extract/entity"
@@ -116,7 +118,10 @@ func (c geoCounts) metrics() Metrics {
 // GeoWebNews also marks expressions such as "citizens" that name no
 // place). Paths are XML files of
 // GeoWebNews, LGL, TR-News or GeoVirus, or folders holding them
-// (recognised by content); offsets in them are characters. N is the
+// (recognised by content); offsets in them are characters, and where
+// they do not frame the toponym's own name (GeoVirus counts from 1; some
+// TR-News offsets drift by a few characters) the name found nearest to
+// them, within 10 characters, is the toponym (realign). N is the
 // number of gold toponyms with coordinates.
 func Geo(ctx context.Context, paths []string, withMisses bool) (*Report, error) {
 	if len(paths) == 0 {
@@ -206,6 +211,11 @@ func goldToponyms(a geoArticle, rep *Report) []geoGold {
 			rep.Skip(skipGeoBadSpan)
 			continue
 		}
+		name := t.Phrase
+		if name == "" {
+			name = t.Name
+		}
+		sp = realign(a.Text, byteAt, sp, name)
 		g := geoGold{Span: sp, Text: a.Text[sp.Start:sp.End], ID: strings.TrimSpace(t.GeonamesID),
 			Lat: parseCoord(t.Latitude), Lon: parseCoord(t.Longitude)}
 		if t.Gaztag != nil {
@@ -219,6 +229,7 @@ func goldToponyms(a geoArticle, rep *Report) []geoGold {
 			rep.Skip(skipGeoBadSpan)
 			continue
 		}
+		sp = realign(a.Text, byteAt, sp, l.Name)
 		out = append(out, geoGold{Span: sp, Text: a.Text[sp.Start:sp.End], Lat: parseCoord(l.Lat), Lon: parseCoord(l.Lon)})
 	}
 	return out
@@ -289,6 +300,35 @@ func scoreGeoArticle(rec *entity.Recognizer, a geoArticle, file, id string, rep 
 		}
 	}
 	return c
+}
+
+// realignChars is how far, in characters, realign looks for a toponym's
+// own name around offsets that do not frame it.
+const realignChars = 10
+
+// realign returns the span of the toponym's name nearest to sp, within
+// realignChars characters, when the gold's offsets do not frame its own
+// name: GeoVirus counts offsets from 1, and a tenth of TR-News' toponyms
+// drift by a few characters (whitespace the annotation tool counted
+// otherwise). The name decides, as written in the gold; sp is returned
+// unchanged when the name is empty or not found near it. byteAt maps
+// character offsets to byte offsets of text (runeOffsets).
+func realign(text string, byteAt []int, sp veille.Span, name string) veille.Span {
+	name = strings.TrimSpace(name)
+	if name == "" || text[sp.Start:sp.End] == name {
+		return sp
+	}
+	// Character offset of sp.Start (byteAt is increasing).
+	c := sort.SearchInts(byteAt, sp.Start)
+	n := utf8.RuneCountInString(name)
+	for d := 1; d <= realignChars; d++ {
+		for _, s := range []int{c - d, c + d} {
+			if s >= 0 && s+n < len(byteAt) && text[byteAt[s]:byteAt[s+n]] == name {
+				return veille.Span{Start: byteAt[s], End: byteAt[s+n]}
+			}
+		}
+	}
+	return sp
 }
 
 // haversineKm is the great-circle distance in kilometres.

@@ -1,8 +1,9 @@
 // Package lexicon holds veille's embedded name lists: a gazetteer of
 // countries (names, official names and demonyms in English and French),
-// cities with GeoNames IDs, populations and coordinates, organizations,
-// and word classes (titles, roles, organization heads) used to recognise
-// entities. Generated files come from gen.go (see its doc for the sources
+// cities with GeoNames IDs, populations and coordinates, regions (with
+// abbreviations, RegionAbbr), counties (CountiesNamed), continents (with
+// adjectives, AreaAlias), organizations, and word classes (titles, roles,
+// organization heads) used to recognise entities. Generated files come from gen.go (see its doc for the sources
 // and versions, also named in each file's header and in NOTICE); the
 // other files under data/ are reviewed lists of ours.
 //
@@ -17,6 +18,7 @@ package lexicon
 import (
 	"bufio"
 	"embed"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -56,6 +58,9 @@ type Entry struct {
 	// Exact, when not empty, is the only spelling that may match: short
 	// all-capital names ("US", "AP", "EI") must be written so.
 	Exact string
+	// Vague marks a region's name made of compass words alone ("East",
+	// "Central"): a word of other names more often than the region.
+	Vague bool
 	// Minor marks a small town (fewer than MinorPopulation people, not a
 	// capital or an administrative seat), a name that needs a cue to be
 	// read as a place.
@@ -93,6 +98,17 @@ type Region struct {
 	Lat, Lon float64
 }
 
+// County is a second-order administrative division of GeoNames: a county
+// of the United States, a district of England…
+type County struct {
+	Code     string // GeoNames admin2 code, country.admin1.admin2: "US.KY.125"
+	Country  string // ISO 3166-1 alpha-2
+	Region   string // country + "-" + GeoNames admin1 code: the ISO 3166-2 code in the US ("US-KY")
+	Name     string
+	Lat, Lon float64 // mean point of its towns, WGS 84
+	Towns    int     // its towns of 1,000 people or more
+}
+
 // Org is an organization of our curated list.
 type Org struct {
 	ID      string // "veille:org/wagner"
@@ -123,14 +139,18 @@ type Lexicon struct {
 	Orgs      []Org
 	Regions   []Region
 	Areas     []Area
+	Counties  []County
 	// MaxTokens is the length in tokens of the longest name.
 	MaxTokens int
 
-	names     map[string][]Entry
-	prefixes  map[string]bool // keys that begin a longer name ("burkina")
-	words     map[string][]string
-	first     map[string]bool
-	countryIx map[string]int
+	names      map[string][]Entry
+	prefixes   map[string]bool // keys that begin a longer name ("burkina")
+	words      map[string][]string
+	first      map[string]bool
+	countryIx  map[string]int
+	areaAlias  map[string]int   // key → index into Areas (see AreaAlias)
+	regionAbbr map[string][]int // key → indexes into Regions (see RegionAbbr)
+	counties   map[string][]int // key → indexes into Counties (see CountiesNamed)
 }
 
 // Default returns the embedded lexicon, loaded on first use.
@@ -182,6 +202,42 @@ func (lx *Lexicon) Is(key, class string) bool {
 
 // FirstName reports whether the word (any case) is a known first name.
 func (lx *Lexicon) FirstName(w string) bool { return lx.first[nlp.Fold(w)] }
+
+// AreaAlias returns the index into Areas of the area that a name key
+// (see Key) stands for when it is known to name a place: an adjective
+// ("European", "African") or a union of countries ("EU" for Europe).
+// These names are not in Names, so that recognition never reads them as
+// places on its own; ok is false for other keys.
+func (lx *Lexicon) AreaAlias(key string) (index int, ok bool) {
+	index, ok = lx.areaAlias[key]
+	return index, ok
+}
+
+// RegionAbbr returns the indexes into Regions of the regions that an
+// abbreviation, as written, may stand for: "Tenn." (Tennessee), "W. Va."
+// or "W.Va" (West Virginia), "B.C." or "BC" (British Columbia); points,
+// spaces and case do not count, so callers should read a bare code
+// ("BC", "IN") only when written in capitals. Abbreviations are not in
+// Names: they are read as regions only after a place name ("Paris,
+// Tenn.") or where a place is known to be named; nil for other text.
+func (lx *Lexicon) RegionAbbr(abbr string) []int { return lx.regionAbbr[abbrKey(abbr)] }
+
+// abbrKey folds an abbreviation to its letters: "W. Va." → "wva".
+func abbrKey(s string) string {
+	var b strings.Builder
+	for _, r := range nlp.Fold(s) {
+		if unicode.IsLetter(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// CountiesNamed returns the indexes into Counties of the counties whose
+// name has the key (see Key): "Laurel County". Counties are not in Names:
+// they are read only where a place is known to be named; nil for other
+// keys.
+func (lx *Lexicon) CountiesNamed(key string) []int { return lx.counties[key] }
 
 // Country returns the country with the ISO 3166-1 alpha-2 code.
 func (lx *Lexicon) Country(code string) (Country, bool) {
@@ -280,7 +336,8 @@ func split(s string) []string {
 }
 
 func load() (*Lexicon, error) {
-	lx := &Lexicon{names: map[string][]Entry{}, prefixes: map[string]bool{}, words: map[string][]string{}, first: map[string]bool{}, countryIx: map[string]int{}}
+	lx := &Lexicon{names: map[string][]Entry{}, prefixes: map[string]bool{}, words: map[string][]string{}, first: map[string]bool{}, countryIx: map[string]int{},
+		areaAlias: map[string]int{}, regionAbbr: map[string][]int{}, counties: map[string][]int{}}
 	err := lines("countries.tsv", func(f []string) error {
 		if len(f) != 8 {
 			return fieldsError(8)
@@ -356,15 +413,21 @@ func load() (*Lexicon, error) {
 		return nil, err
 	}
 	err = lines("regions.tsv", func(f []string) error {
-		if len(f) != 6 {
-			return fieldsError(6)
+		if len(f) != 8 {
+			return fieldsError(8)
 		}
 		lat, _ := strconv.ParseFloat(f[3], 64)
 		lon, _ := strconv.ParseFloat(f[4], 64)
 		i := int32(len(lx.Regions))
 		lx.Regions = append(lx.Regions, Region{Code: f[0], Country: f[1], Name: f[2], Lat: lat, Lon: lon})
+		vague := split(f[7])
 		for _, n := range append([]string{f[2]}, split(f[5])...) {
-			lx.add(n, Entry{Kind: KindRegion, Index: i})
+			lx.add(n, Entry{Kind: KindRegion, Index: i, Vague: slices.Contains(vague, n)})
+		}
+		for _, n := range split(f[6]) {
+			if k := abbrKey(n); !slices.Contains(lx.regionAbbr[k], int(i)) {
+				lx.regionAbbr[k] = append(lx.regionAbbr[k], int(i))
+			}
 		}
 		return nil
 	})
@@ -372,8 +435,8 @@ func load() (*Lexicon, error) {
 		return nil, err
 	}
 	err = lines("areas.tsv", func(f []string) error {
-		if len(f) != 5 {
-			return fieldsError(5)
+		if len(f) != 6 {
+			return fieldsError(6)
 		}
 		id, err := strconv.Atoi(f[0])
 		if err != nil {
@@ -386,6 +449,28 @@ func load() (*Lexicon, error) {
 		for _, n := range append([]string{f[1]}, split(f[4])...) {
 			lx.add(n, Entry{Kind: KindArea, Index: i})
 		}
+		for _, n := range split(f[5]) {
+			lx.areaAlias[Key(n)] = int(i)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = lines("counties.tsv", func(f []string) error {
+		if len(f) != 5 {
+			return fieldsError(5)
+		}
+		parts := strings.SplitN(f[0], ".", 3)
+		if len(parts) != 3 {
+			return fieldsError(5)
+		}
+		lat, _ := strconv.ParseFloat(f[2], 64)
+		lon, _ := strconv.ParseFloat(f[3], 64)
+		towns, _ := strconv.Atoi(f[4])
+		k := Key(f[1])
+		lx.counties[k] = append(lx.counties[k], len(lx.Counties))
+		lx.Counties = append(lx.Counties, County{Code: f[0], Country: parts[0], Region: parts[0] + "-" + parts[1], Name: f[1], Lat: lat, Lon: lon, Towns: towns})
 		return nil
 	})
 	if err != nil {

@@ -103,3 +103,75 @@ func TestMinor(t *testing.T) {
 		}
 	}
 }
+
+func TestAliases(t *testing.T) {
+	lx := Default()
+	if i, ok := lx.AreaAlias(Key("European")); !ok || lx.Areas[i].Name != "Europe" {
+		t.Errorf("AreaAlias(European) = %d %v", i, ok)
+	}
+	if _, ok := lx.AreaAlias(Key("Paris")); ok {
+		t.Error("Paris is an area alias")
+	}
+	for _, e := range lx.Names(Key("European")) {
+		if e.Kind == KindArea {
+			t.Error("an area's adjective is among Names")
+		}
+	}
+	for abbr, want := range map[string]string{"Tenn.": "US-TN", "W.Va": "US-WV", "W. Va.": "US-WV", "N.C.": "US-NC", "B.C.": "CA-BC"} {
+		rs := lx.RegionAbbr(abbr)
+		if len(rs) != 1 || lx.Regions[rs[0]].Code != want {
+			t.Errorf("RegionAbbr(%s) = %v, want %s", abbr, rs, want)
+		}
+	}
+	vague := false
+	for _, e := range lx.Names(Key("Central")) {
+		if e.Kind == KindRegion && !e.Vague {
+			t.Errorf("region %s named Central is not vague", lx.Regions[e.Index].Code)
+		}
+		vague = vague || e.Vague
+	}
+	if !vague {
+		t.Error("no vague region named Central")
+	}
+}
+
+// TestPointsInCountry checks the regions' points against rough boxes of a
+// few countries: the source geocodes some regions by name alone, far
+// from their country.
+func TestPointsInCountry(t *testing.T) {
+	lx := Default()
+	boxes := map[string][4]float64{ // lat min, lat max, lon min, lon max
+		"US": {17, 72, -180, -64}, "GB": {49, 61, -9, 2}, "AF": {29, 39, 60, 75}, "BB": {13, 13.4, -59.7, -59.4},
+	}
+	for _, r := range lx.Regions {
+		b, ok := boxes[r.Country]
+		if !ok || r.Code == "US-UM" || r.Code == "US-AS" || r.Code == "US-GU" || r.Code == "US-MP" {
+			continue // the Pacific territories of the United States lie outside its box
+		}
+		if r.Lat < b[0] || r.Lat > b[1] || r.Lon < b[2] || r.Lon > b[3] {
+			t.Errorf("region %s %s at %.2f,%.2f, outside %s", r.Code, r.Name, r.Lat, r.Lon, r.Country)
+		}
+	}
+	for _, c := range lx.Countries {
+		if c.Lat < -90 || c.Lat > 90 || c.Lon < -180 || c.Lon > 180 || (c.Lat == 0 && c.Lon == 0) {
+			t.Errorf("country %s at %.2f,%.2f", c.Code, c.Lat, c.Lon)
+		}
+	}
+}
+
+func TestCounties(t *testing.T) {
+	lx := Default()
+	cs := lx.CountiesNamed(Key("Laurel County"))
+	if len(cs) == 0 {
+		t.Fatal("no Laurel County")
+	}
+	for _, i := range cs {
+		c := lx.Counties[i]
+		if c.Country != "US" || c.Region[:3] != "US-" || c.Towns < 1 || c.Lat < 24 || c.Lat > 50 {
+			t.Errorf("Laurel County: %+v", c)
+		}
+	}
+	for _, e := range lx.Names(Key("Laurel County")) {
+		t.Errorf("a county among Names: %+v", e)
+	}
+}

@@ -30,7 +30,6 @@
 package entity
 
 import (
-	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -116,6 +115,7 @@ type state struct {
 	ms       []mention
 	nested   []mention      // places named inside other names: places, not mentions
 	folds    map[int]string // folded token text by start offset
+	en       bool           // English text: the rules of french.go stay out
 }
 
 // fold returns the folded text of a token (nlp.Fold), computed once.
@@ -175,11 +175,12 @@ func (x *Recognizer) recognize(text string, units []veille.Span, lang string, gu
 		}
 		st.findAcronyms(u)
 	}
-	for _, u := range st.units {
-		st.scan(u)
-	}
 	if guess {
 		lang = guessLang(text, st.units)
+	}
+	st.en = lang == "en"
+	for _, u := range st.units {
+		st.scan(u)
 	}
 	if lang == "en" {
 		if m := loadTagger(); m != nil {
@@ -228,7 +229,7 @@ func allCaps(w string) bool {
 func (st *state) findAcronyms(u unit) {
 	toks := u.toks
 	for i := 1; i+2 < len(toks); i++ {
-		if st.tokText(toks[i]) != "(" || st.tokText(toks[i+2]) != ")" {
+		if open, shut := st.tokText(toks[i]), st.tokText(toks[i+2]); (open != "(" || shut != ")") && (open != "[" || shut != "]") {
 			continue
 		}
 		acr := st.tokText(toks[i+1])
@@ -407,13 +408,19 @@ func (st *state) scan(u unit) {
 			i = j
 			continue
 		}
-		if m, ok := st.lookup(toks, i); ok && !st.personCue(toks, i, m) && !st.commonWord(toks, i, m) && st.placeCue(toks, i, &m) {
+		if m, ok := st.lookup(toks, i); ok && !st.personCue(toks, i, m) && !st.commonWord(toks, i, m) && st.placeCue(toks, i, &m) && !st.headOfName(toks, i, m) && !st.apposedPlace(toks, i, m) {
 			n := len(st.ms)
 			st.gazetteer(toks, i, m)
 			if len(st.ms) > n && st.weakTown(toks, i, m) {
 				st.ms[n].weak = true
 			}
 			i = m.j
+			continue
+		}
+		if j, ok := st.dateline(toks, i); ok {
+			text := st.text[t.Start:toks[j-1].End]
+			st.add(mention{start: t.Start, end: toks[j-1].End, typ: veille.TypeLOC, id: "veille:loc/" + slug(text), name: text, tok: i})
+			i = j
 			continue
 		}
 		if j, typ, ok := st.headed(toks, i); ok {
@@ -448,12 +455,14 @@ func (st *state) headed(toks []nlp.Token, i int) (int, string, bool) {
 	}
 	lx := st.x.lx
 	f := st.fold(toks[i])
-	typ := ""
+	typ, plural := "", false
 	switch {
 	case lx.Is(f, lexicon.ClassOrgHead) && !commonHead[f]:
 		typ = veille.TypeORG
 	case lx.Is(f, lexicon.ClassLocHead):
 		typ = veille.TypeLOC
+	case strings.HasSuffix(f, "s") && lx.Is(strings.TrimSuffix(f, "s"), lexicon.ClassLocHead):
+		typ, plural = veille.TypeLOC, true // "îles Pribilof", but "les rues de Montréal" are streets
 	default:
 		return 0, "", false
 	}
@@ -480,10 +489,16 @@ func (st *state) headed(toks []nlp.Token, i int) (int, string, bool) {
 		if slices.ContainsFunc(m.entries, func(e lexicon.Entry) bool { return e.Kind == lexicon.KindOrg }) {
 			return 0, "", false // "le groupe Wagner": the organization of the list
 		}
+		if plural {
+			return 0, "", false // "les forêts des Ardennes": a known place
+		}
 		end = max(end, m.j)
 	}
 	if end <= k {
 		return 0, "", false
+	}
+	if k == i+1 && lx.Is(f, lexicon.ClassApposed) {
+		return 0, "", false // "la société Renault": the name alone (see name)
 	}
 	return end, typ, true
 }
@@ -596,7 +611,7 @@ func (st *state) institution(toks []nlp.Token, i int) (int, mention, bool) {
 func (st *state) personCue(toks []nlp.Token, i int, m match) bool {
 	for _, e := range m.entries {
 		if e.Kind != lexicon.KindCity {
-			return false
+			return st.firstNameOfPlace(toks, i, m)
 		}
 	}
 	if i > 0 && st.x.lx.Is(nlp.Fold(st.tokText(toks[i-1])), lexicon.ClassTitle) {
@@ -608,7 +623,7 @@ func (st *state) personCue(toks []nlp.Token, i int, m match) bool {
 	if m.j == i+1 && st.surname(st.tokText(toks[i])) != "" {
 		return true // "Clinton" after "Bill Clinton"
 	}
-	if m.j == i+1 && m.j < len(toks) && st.x.lx.FirstName(st.tokText(toks[i])) && toks[m.j].Kind == nlp.Word &&
+	if m.j == i+1 && m.j < len(toks) && (st.x.lx.FirstName(st.tokText(toks[i])) || st.smallTown(toks, i, m)) && toks[m.j].Kind == nlp.Word &&
 		isCaps(st.tokText(toks[m.j])) && len(st.x.lx.Names(nlp.Fold(st.tokText(toks[m.j])))) == 0 {
 		return true
 	}
@@ -655,6 +670,8 @@ func (st *state) placeCue(toks []nlp.Token, i int, m *match) bool {
 		switch st.fold(toks[i-1]) {
 		case "vers", "pres", "depuis", "jusqu'a", "en", "dans", "la", "le", "in", "near", "outside":
 			return true // persons take no article: "la Moselle", "en Moselle"
+		case ",", "et":
+			return i >= 2 && st.placeEndsAt(toks[i-2].End) // a list of places: "la Meurthe et Moselle"
 		}
 		return false
 	}
@@ -806,7 +823,7 @@ func (st *state) extendName(toks []nlp.Token, i int) int {
 	lx := st.x.lx
 	w := st.tokText(toks[i])
 	f := nlp.Fold(w)
-	if (lx.Is(f, lexicon.ClassFunc) || lx.Is(f, lexicon.ClassParticle)) && !st.initialAfterTitle(toks, i) {
+	if (lx.Is(f, lexicon.ClassFunc) || lx.Is(f, lexicon.ClassParticle)) && !st.initialAfterTitle(toks, i) || !st.en && placeholder(w) {
 		return i
 	}
 	head := lx.Is(f, lexicon.ClassOrgHead)
@@ -819,7 +836,7 @@ func (st *state) extendName(toks []nlp.Token, i int) int {
 			break // a name does not run over a line break
 		}
 		if t.Kind != nlp.Word {
-			if w == "&" || w == "-" {
+			if w == "&" || w == "-" && !st.spacedDash(toks, j) || st.initialDot(toks, j) || st.hashName(toks, j) {
 				j++
 				continue
 			}
@@ -827,11 +844,19 @@ func (st *state) extendName(toks []nlp.Token, i int) int {
 		}
 		f := nlp.Fold(w)
 		switch {
+		case !st.en && placeholder(w):
+			// "XXX": a name removed from the text ends the name.
+		case isCaps(w) && st.capsToTitle(toks, j):
+			// "BERULLE Randonnée": a heading in capitals, then words.
 		case isCaps(w) && (!lx.Is(f, lexicon.ClassFunc) || st.initialAfterTitle(toks, j)):
 			j++
 			end = j
 			continue
-		case lx.Is(f, lexicon.ClassParticle) && (head || !articleLike(f) || afterDe(st.fold(toks[j-1]))):
+		case !st.en && arabicParticle(w):
+			j++ // "Bachar el-Assad"
+			end = j
+			continue
+		case lx.Is(f, lexicon.ClassParticle) && (head || !articleLike(f) || afterDe(st.fold(toks[j-1]))) && !(!st.en && j-1 > i && roman(st.tokText(toks[j-1]))):
 			j++ // "et" joins two names ("Aysel et Dogan") except in an organization's
 			continue
 		case head && !lx.Is(f, lexicon.ClassFunc) && j-i <= 3 && !st.verbLike(f):
@@ -896,6 +921,18 @@ func (st *state) name(toks []nlp.Token, i, j int) {
 	start, end := toks[i].Start, toks[j-1].End
 	text := st.text[start:end]
 	n := j - i
+	if n >= 2 && st.greeting(toks, i) {
+		st.name(toks, i+1, j) // "Bonjour Souad", "Merci Julien Martin"
+		return
+	}
+	if st.capArticle(toks, i) {
+		// "Les Lutins du Villon": the capitalised article is the name's.
+		defer func(n0 int) {
+			if k := len(st.ms) - 1; k >= n0 && st.ms[k].start == toks[i].Start && st.ms[k].typ != veille.TypePER {
+				st.ms[k].start = toks[i-1].Start
+			}
+		}(len(st.ms))
+	}
 	title := st.titleBefore(toks, i)
 	role, roleTok := st.roleAround(toks, i, j)
 	misc := false
@@ -915,12 +952,15 @@ func (st *state) name(toks []nlp.Token, i, j int) {
 		st.person(toks[k].Start, end, text, role, k)
 	case n == 1 && (len(first) < 3 || repeated(first)):
 		// "C", "XXX": initials and placeholders.
+	case st.apposedBefore(toks, i):
+		// "la société Renault": the organization's own name.
+		st.add(mention{start: start, end: end, typ: veille.TypeORG, id: "veille:org/" + slug(text), name: text, tok: i})
 	case lx.Is(ffirst, lexicon.ClassOrgHead) && n > 1, lx.Is(nlp.Fold(last), lexicon.ClassOrgTail) && n > 1:
 		st.add(mention{start: start, end: end, typ: veille.TypeORG, id: "veille:org/" + slug(text), name: text, tok: i})
 	case !title && role == "" && n > 1 && st.orgWordInside(toks, i, j):
 		// "Cyclo Club Othéen": a word of organization names inside.
 		st.add(mention{start: start, end: end, typ: veille.TypeORG, id: "veille:org/" + slug(text), name: text, tok: i})
-	case title || role != "" || lx.FirstName(first) && n > 1:
+	case title || role != "" || st.firstName(first) && n > 1 && !lx.Is(ffirst, lexicon.ClassLocHead) && !lx.Is(ffirst, lexicon.ClassOrgHead):
 		st.person(start, end, text, role, i)
 	case n == 1 && st.surname(first) != "":
 		st.person(start, end, text, "", i)
@@ -931,22 +971,53 @@ func (st *state) name(toks []nlp.Token, i, j int) {
 		st.add(mention{start: start, end: end, typ: veille.TypeLOC, id: "veille:loc/" + slug(text), name: text, tok: i})
 	case n == 1 && st.terms[first]:
 		// An acronym the article defines by common words: a term.
-	case n == 1 && initial(st.text, toks, i) && !st.capsSeen[ffirst]:
+	case n == 1 && initial(st.text, toks, i) && !st.capsSeen[ffirst] && !st.initialName(toks, i):
 		// A sentence-initial capital nothing else supports: a common word.
 	case n == 1 && st.lowSeen[ffirst]:
 		// Written in lower case elsewhere: a common word here too.
-	case st.placePrep(toks, i) && !lx.FirstName(first) && (n > 1 || !st.lowSeen[ffirst]):
+	case st.placePrep(toks, i) && !st.firstName(first) && (n > 1 || !st.lowSeen[ffirst]):
 		// "à Avranches", "vers Cancale": a place no list knows.
 		st.add(mention{start: start, end: end, typ: veille.TypeLOC, id: "veille:loc/" + slug(text), name: text, tok: i})
+	case st.capArticle(toks, i) && st.commonWords(toks, i, j):
+		// "Les Ombelles", "La Poste": common words named with their article.
+		start = toks[i-1].Start
+		text = st.text[start:end]
+		st.add(mention{start: start, end: end, typ: veille.TypeORG, id: "veille:org/" + slug(text), name: text, tok: i - 1})
+	case n >= 2 && st.commonWords(toks, i, j):
+		// "Nouveau Testament", "Art Sacré": common words with capitals.
 	case n >= 2 && n <= 4 && !strings.ContainsAny(text, "&") && !st.hasParticle(toks, i, j):
 		st.person(start, end, text, "", i)
 	case n == 1 && adjectival(ffirst):
 		// "Kurdish", "European": a group or language, not scored.
+	case n == 1 && lx.Is(ffirst, lexicon.ClassOrgNoun):
+		// "l'État", "le Congrès": an institution (see orgNoun).
+		if j2, ok := st.orgNoun(toks, i); ok {
+			text = st.text[start:toks[j2-1].End]
+			st.add(mention{start: start, end: toks[j2-1].End, typ: veille.TypeORG, id: "veille:org/" + slug(text), name: text, tok: i})
+		}
+	case st.listPlace(toks, i):
+		// "à Massy et Juvisy": a name in a list of places is a place.
+		st.add(mention{start: start, end: end, typ: veille.TypeLOC, id: "veille:loc/" + slug(text), name: text, tok: i})
+	case st.articlePlace(toks, i, j):
+		// "la Méditerranée", "l'Orénoque": persons take no article; with a
+		// capital inside a sentence, the article is the place's ("Le Havre").
+		if st.capArticle(toks, i) {
+			start = toks[i-1].Start
+			text = st.text[start:end]
+		}
+		st.add(mention{start: start, end: end, typ: veille.TypeLOC, id: "veille:loc/" + slug(text), name: text, tok: i})
+	case n == 1 && st.loneAcronym(toks, i):
+		// "la FNAUT": an acronym no dictionary has names an organization.
+		st.add(mention{start: start, end: end, typ: veille.TypeORG, id: "veille:org/" + slug(text), name: text, tok: i})
+	case n == 1 && st.loneName(toks, i):
+		// A surname or first name alone, or a word no dictionary has:
+		// "Staline", "Thaddée".
+		st.person(start, end, text, "", i)
 	case n == 1:
 		// A lone capitalised word no list knows: in French often a common
-		// noun written with a capital (État, République); left out. So is
-		// an acronym that neither a list nor the article defines: as often
-		// a term (PCR, TGV, BTS) as an organization.
+		// noun written with a capital (République); left out. So is an
+		// acronym that neither a list, the article nor the dictionary
+		// defines as a common noun: a term (PCR, TGV, BTS).
 	default:
 		st.add(mention{start: start, end: end, typ: veille.TypeORG, id: "veille:org/" + slug(text), name: text, tok: i})
 	}
@@ -974,6 +1045,8 @@ func (st *state) placePrep(toks []nlp.Token, i int) bool {
 	switch st.fold(toks[i-1]) {
 	case "a", "vers", "pres", "depuis", "jusqu'a":
 		return true
+	case "en":
+		return st.enPlace(toks, i) // "en Bourgogne"
 	}
 	return false
 }
@@ -983,7 +1056,7 @@ func (st *state) placePrep(toks []nlp.Token, i int) bool {
 // first name ("Charles de Gaulle").
 func (st *state) hasParticle(toks []nlp.Token, i, j int) bool {
 	for k := i + 1; k < j; k++ {
-		if toks[k].Kind == nlp.Word && !isCaps(st.tokText(toks[k])) {
+		if w := st.tokText(toks[k]); toks[k].Kind == nlp.Word && !isCaps(w) && (st.en || !arabicParticle(w)) {
 			return true
 		}
 	}
@@ -1041,7 +1114,7 @@ func (st *state) frTitle(toks []nlp.Token, i int) int {
 		return -1
 	}
 	switch st.tokText(toks[k]) {
-	case "M", "MM", "Mme", "Mmes", "Mlle", "Me", "Mgr":
+	case "M", "MM", "Mme", "Mmes", "Mlle", "Me", "Mgr", "Mr", "Dr", "Pr":
 		return k
 	}
 	return -1
@@ -1065,6 +1138,8 @@ func (st *state) roleAround(toks []nlp.Token, i, j int) (string, int) {
 	k := i - 1
 	if k >= 0 && st.tokText(toks[k]) == "," {
 		k--
+	} else if k >= 0 && afterDe(st.fold(toks[k])) {
+		k = -1 // "chef d'État": the name is the role's complement
 	}
 	for back := 0; k >= 0 && back < 2; back++ {
 		f := nlp.Fold(st.tokText(toks[k]))
@@ -1188,12 +1263,6 @@ func (st *state) add(m mention) { st.ms = append(st.ms, m) }
 // entities, mentions and places.
 func (st *state) resolve() Result {
 	lx := st.x.lx
-	countries := map[string]int{}
-	for _, m := range st.ms {
-		if m.country != "" {
-			countries[m.country]++
-		}
-	}
 	if main := mainCountry(st.ms); main != "" {
 		c, _ := lx.Country(main)
 		for k := range st.ms {
@@ -1203,30 +1272,7 @@ func (st *state) resolve() Result {
 			}
 		}
 	}
-	st.ms = slices.DeleteFunc(st.ms, func(m mention) bool {
-		if !m.weak {
-			return false
-		}
-		for _, ci := range m.cities {
-			if countries[lx.Cities[ci].Country] > 0 {
-				return false
-			}
-		}
-		return true
-	})
-	for _, ms := range [][]mention{st.ms, st.nested} {
-		for k := range ms {
-			m := &ms[k]
-			if len(m.cities) == 0 {
-				continue
-			}
-			best := st.bestCity(m.cities, countries, st.contextCountry(m.end))
-			c := lx.Cities[best]
-			lat, lon := c.Lat, c.Lon
-			m.id = "geonames:" + itoa(c.ID)
-			m.name, m.country, m.lat, m.lon = c.Name, c.Country, &lat, &lon
-		}
-	}
+	st.resolvePlaces()
 	var r Result
 	byID := map[string]int{}
 	sort.SliceStable(st.ms, func(i, j int) bool { return st.ms[i].start < st.ms[j].start })
@@ -1260,23 +1306,6 @@ func (st *state) resolve() Result {
 	return r
 }
 
-// mainCountry returns the country the mentions name most often (the
-// first named among equals), "" when none.
-func mainCountry(ms []mention) string {
-	n := map[string]int{}
-	best := ""
-	for _, m := range ms {
-		if m.country == "" || m.inst != "" {
-			continue
-		}
-		n[m.country]++
-		if best == "" || n[m.country] > n[best] {
-			best = m.country
-		}
-	}
-	return best
-}
-
 // addNested adds the places named inside other names to r.Places, where
 // no place of a mention covers them, keeping r.Places in text order.
 func (st *state) addNested(r *Result) {
@@ -1298,60 +1327,6 @@ func (st *state) addNested(r *Result) {
 		}
 	}
 	sort.SliceStable(r.Places, func(i, j int) bool { return r.Places[i].Start < r.Places[j].Start })
-}
-
-// bestCity chooses among cities of one name: a country written just
-// after the name (ctx) first, then the countries of the article, then
-// population, capitals a little ahead.
-func (st *state) bestCity(cities []int32, countries map[string]int, ctx string) int32 {
-	best, bestScore := cities[0], math.Inf(-1)
-	for _, ci := range cities {
-		c := st.x.lx.Cities[ci]
-		s := math.Log10(float64(c.Pop + 10))
-		if countries[c.Country] > 0 {
-			s += 3
-		}
-		if ctx != "" && c.Country == ctx {
-			s += 10
-		}
-		if c.Feature == "PPLC" {
-			s++
-		}
-		if s > bestScore {
-			best, bestScore = ci, s
-		}
-	}
-	return best
-}
-
-// contextCountry returns the country written just after a place name
-// ("Bangui (Centrafrique)", "Paris, Texas" → US via its state name when
-// it is a city of that country), or "".
-func (st *state) contextCountry(end int) string {
-	rest := st.text[end:min(len(st.text), end+60)]
-	rest = strings.TrimLeft(rest, " ")
-	if rest == "" || (rest[0] != ',' && rest[0] != '(') {
-		return ""
-	}
-	rest = strings.TrimLeft(rest[1:], " ")
-	toks := nlp.Tokenize(rest, 0, len(rest))
-	if len(toks) == 0 {
-		return ""
-	}
-	sub := &state{x: st.x, text: rest}
-	m, ok := sub.lookup(toks, 0)
-	if !ok {
-		return ""
-	}
-	for _, e := range m.entries {
-		switch e.Kind {
-		case lexicon.KindCountry:
-			return st.x.lx.Countries[e.Index].Code
-		case lexicon.KindRegion:
-			return st.x.lx.Regions[e.Index].Country
-		}
-	}
-	return ""
 }
 
 // slug makes an ID part of a name: lower case, no accents, words joined by
@@ -1389,61 +1364,3 @@ func itoa(n int) string {
 }
 
 var _ = utf8.RuneError
-
-// Geocode resolves the place name text[sp] on its own, with the
-// countries of an earlier Recognize result r as context: a country, a
-// nationality (its country), a city or a region of the gazetteer. It
-// serves callers that know where a toponym is (the geo evaluation).
-func (x *Recognizer) Geocode(text string, sp veille.Span, r Result) (veille.Place, bool) {
-	lx := x.lx
-	name := text[sp.Start:sp.End]
-	name = strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s")
-	es := dropMinor(slices.Clone(lx.Names(lexicon.Key(name))))
-	if allCaps(name) && utf8.RuneCountInString(name) <= 5 {
-		// An acronym ("EU") is not the small town of that name ("Eu").
-		es = slices.DeleteFunc(es, func(e lexicon.Entry) bool { return e.Minor })
-	}
-	if len(es) == 0 {
-		return veille.Place{}, false
-	}
-	place := veille.Place{Span: sp, Text: text[sp.Start:sp.End]}
-	countries := map[string]int{}
-	for _, e := range r.Entities {
-		if e.Country != "" {
-			countries[e.Country] += len(e.Mentions)
-		}
-	}
-	var cities []int32
-	for _, e := range es {
-		switch e.Kind {
-		case lexicon.KindCountry, lexicon.KindDemonym:
-			if e.Kind == lexicon.KindDemonym && slices.ContainsFunc(es, func(o lexicon.Entry) bool { return o.Kind == lexicon.KindCountry }) {
-				continue
-			}
-			c := lx.Countries[e.Index]
-			place.ID, place.Name, place.Country, place.FeatureClass, place.Lat, place.Lon = "iso3166:"+c.Code, c.NameEN, c.Code, "A", c.Lat, c.Lon
-			return place, true
-		case lexicon.KindCity:
-			cities = append(cities, e.Index)
-		}
-	}
-	if len(cities) > 0 {
-		st := &state{x: x, text: text}
-		c := lx.Cities[st.bestCity(cities, countries, st.contextCountry(sp.End))]
-		place.ID, place.Name, place.Country, place.FeatureClass, place.Lat, place.Lon = "geonames:"+itoa(c.ID), c.Name, c.Country, "P", c.Lat, c.Lon
-		return place, true
-	}
-	for _, e := range es {
-		if e.Kind == lexicon.KindArea {
-			a := lx.Areas[e.Index]
-			place.ID, place.Name, place.FeatureClass, place.Lat, place.Lon = "geonames:"+itoa(a.ID), a.Name, "L", a.Lat, a.Lon
-			return place, true
-		}
-		if e.Kind == lexicon.KindRegion {
-			g := lx.Regions[e.Index]
-			place.ID, place.Name, place.Country, place.FeatureClass, place.Lat, place.Lon = "iso3166-2:"+g.Code, g.Name, g.Country, "A", g.Lat, g.Lon
-			return place, true
-		}
-	}
-	return veille.Place{}, false
-}

@@ -298,3 +298,56 @@ func TestSurnameNotTown(t *testing.T) {
 		t.Errorf("PCR: %+v", e)
 	}
 }
+
+func TestFrenchLoneNames(t *testing.T) {
+	cases := []struct {
+		text, mention, typ string // typ "" when no entity is wanted
+	}{
+		{"Le peintre admirait Staline depuis longtemps.", "Staline", veille.TypePER}, // a surname of the dictionary
+		{"La lettre est arrivée chez Brivolex mardi.", "Brivolex", veille.TypePER},   // a word no dictionary has
+		{"Il a servi l'État pendant trente ans.", "État", veille.TypeORG},            // an institution, not a person
+		{"Le Texas est devenu un État en 1845.", "État", ""},                         // a common noun
+		{"Ils évoquent un coup d'État manqué.", "État", ""},
+		{"Ils parlaient de la Lune hier.", "Lune", ""},                                // a common noun with a capital
+		{"Bethzabé, femme du roi, arriva.", "Bethzabé", veille.TypePER},               // a name opening a sentence
+		{"Traduit du latin, le texte est court.", "Traduit", ""},                      // a verb opening a sentence
+		{"Il est allé à Massy, Palaiseau et Vorlingen.", "Vorlingen", veille.TypeLOC}, // a list of places
+		{"Il a vu les îles Kravolki de loin.", "îles Kravolki", veille.TypeLOC},
+		{"12 mai : VORLINGEN – Marché aux fleurs sur la place.", "VORLINGEN", veille.TypeLOC}, // a listing's town
+		{"Le film Nouveau Départ sort demain.", "Nouveau Départ", ""},
+		{"Hier, la FRAVOL a protesté contre le projet.", "FRAVOL", veille.TypeORG}, // an acronym no dictionary has
+		{"Il préfère le format QZV pour ses fichiers.", "QZV", ""},                 // a term qualifying a noun
+		{"Il a vécu au XVIe siècle en Italie.", "XVIe", ""},                        // a century
+		{"Hier, le TGV est parti en retard.", "TGV", ""},                           // in the dictionary: a term
+		{"Emmanuel #Macron a parlé hier.", "Emmanuel #Macron", veille.TypePER},
+		{"Elle a regardé Broken Meadow avec les enfants et le chien.", "Broken Meadow", ""}, // English words of a title
+		{"Elle a regardé Gateway avec les enfants et le chien.", "Gateway", ""},
+		{"Bonjour Vanelle, merci pour ton message.", "Vanelle", veille.TypePER},         // a greeting before the name
+		{"Ils ont traversé la Vorlanie en mai.", "Vorlanie", veille.TypeLOC},            // persons take no article
+		{"Elle habite Le Ravonnet depuis mai.", "Le Ravonnet", veille.TypeLOC},          // the article is the place's
+		{"Il dîne chez les Dupontel ce soir.", "Dupontel", ""},                          // a family
+		{"Elle chante avec Les Ombrelles depuis mai.", "Les Ombrelles", veille.TypeORG}, // common words named with their article
+		{"Il joue avec Les Flâneurs du Vorlon ce soir.", "Les Flâneurs du Vorlon", veille.TypeORG},
+		{"Le roi Gustave III de Suède arriva.", "Gustave III", veille.TypePER}, // a ruler's numeral ends the name
+		{"Le président Karim el-Nadour a parlé.", "Karim el-Nadour", veille.TypePER},
+		{"Il a vu Dwight D. Eisenhower hier.", "Dwight D. Eisenhower", veille.TypePER},    // common words with capitals
+		{"Le soir tombe, Cherchent les enfants leur mère.", "Cherchent", ""},              // a verb opening a verse
+		{"Ils ont visité la Provence en mai.", "Provence", veille.TypeLOC},                // a place, not a person: persons take no article
+		{"XXX Félicitations aux joueurs.", "XXX Félicitations", ""},                       // a placeholder
+		{"Le texte de Mr Dupontel est parti.", "Mr Dupontel", veille.TypePER},             // the title in the span
+		{"Le tableau de Maurice Gavrelot est vendu.", "Maurice Gavrelot", veille.TypePER}, // a first name that is a country too
+		{"Il travaille pour la société Brivolex depuis mai.", "Brivolex", veille.TypeORG},
+		{"Elle dirige le Centre d'Art Moderne de la ville.", "Centre d'Art Moderne", veille.TypeORG},
+	}
+	for _, c := range cases {
+		e := find(recognize(c.text), c.mention)
+		switch {
+		case c.typ == "" && e != nil:
+			t.Errorf("%q: %q taken as %s %s", c.text, c.mention, e.Type, e.ID)
+		case c.typ != "" && e == nil:
+			t.Errorf("%q: no entity for %q; got %+v", c.text, c.mention, recognize(c.text).Mentions)
+		case c.typ != "" && e.Type != c.typ:
+			t.Errorf("%q: %q is %s, want %s", c.text, c.mention, e.Type, c.typ)
+		}
+	}
+}

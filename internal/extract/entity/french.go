@@ -1,0 +1,553 @@
+// The rules of this file read French text with the French dictionary
+// (lexicon.French); in English text (state.en) they all stay out.
+
+package entity
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/veille/veille"
+	"github.com/veille/veille/internal/lexicon"
+	"github.com/veille/veille/internal/nlp"
+)
+
+// loneName reports whether the capitalised word at token i, alone and
+// inside a sentence, that no list of places or organizations knows, is
+// rather a person's name than a common noun written with a capital: a
+// surname or first name of the French dictionary that is no common noun
+// ("Staline", "Thaddée"), or a word the dictionary does not have at all,
+// neither an acronym nor a placeholder ("Plumkett"). "État",
+// "République" or "Empire" are common nouns and stay out.
+func (st *state) loneName(toks []nlp.Token, i int) bool {
+	if st.en {
+		return false
+	}
+	w := st.tokText(toks[i])
+	if allCaps(w) || repeated(w) || utf8.RuneCountInString(w) < 3 || !nameShape(w) || initial(st.text, toks, i) && !st.initialName(toks, i) {
+		return false
+	}
+	if i > 0 {
+		if gap := st.text[toks[i-1].End:toks[i].Start]; strings.ContainsRune(gap, '\n') && !st.dictName(w) {
+			return false // a line of verse or a list item opens with a capital
+		}
+		if p := st.tokText(toks[i-1]); (p == "," || p == "(") && i > 1 && st.placeEndsAt(toks[i-2].End) {
+			return false // "Long Beach, Californie": a place's region or country
+		}
+		if st.tokText(toks[i-1]) == "#" && upperCount(w) > 1 {
+			return false // "#NBAPlayoffs": a hashtag
+		}
+		switch st.fold(toks[i-1]) {
+		case "@", "le", "la", "les", "l'", "du", "des", "au", "aux", "en", "dans", "sur":
+			return false // persons take no article ("la Provence", "en Aquitaine")
+		}
+	}
+	c := lexicon.French(w)
+	switch {
+	case st.x.lx.Is(nlp.Fold(w), lexicon.ClassPerName):
+		return true // "Dieu"
+	case c&(lexicon.FrSurname|lexicon.FrFirst) != 0:
+		return true // "Macron" too, which is also a common word: name only reaches here names the article never writes in lower case
+	case c != 0 || lexicon.English(w):
+		return false
+	}
+	if i > 0 {
+		if afterDe(st.fold(toks[i-1])) {
+			return false // "la région de Louhansk": an unknown word after "de" is as often a place
+		}
+		if n := len(st.ms); n > 0 && st.ms[n-1].end == toks[i-1].End && isCaps(st.tokText(toks[i-1])) {
+			return false // "Manchester United", "BBC Mundo": the end of a longer name
+		}
+	}
+	return !st.x.lx.Is(nlp.Fold(w), lexicon.ClassFunc)
+}
+
+// nameShape reports whether w is shaped like a name: no digit, no
+// capital after a small letter ("RentreeScolaire" is a hashtag), no
+// part in small letters after a hyphen ("Faut-il", "Entre-bâillant").
+func nameShape(w string) bool {
+	low := false
+	for k, r := range w {
+		switch {
+		case unicode.IsDigit(r), r == '\'', r == '’':
+			return false
+		case unicode.IsUpper(r) && low:
+			return false
+		case unicode.IsLower(r):
+			if k > 0 && w[k-1] == '-' {
+				return false
+			}
+			low = true
+		case r == '-':
+			low = false // "Mounet-Sully", "Colombie-Britannique"
+		}
+	}
+	return true
+}
+
+// upperCount returns the number of capital letters in w.
+func upperCount(w string) int {
+	n := 0
+	for _, r := range w {
+		if unicode.IsUpper(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// placeholder reports whether w stands for a name removed from the text
+// ("XXX" in anonymised posts): one capital letter repeated.
+func placeholder(w string) bool {
+	return utf8.RuneCountInString(w) >= 3 && repeated(w) && isCaps(w) && w[0] != 'I' // "III" is a numeral
+}
+
+// firstNameOfPlace reports whether a one-word match of places that is
+// also a first name starts a person's name: followed by a capitalised
+// word that no list knows ("Maurice Denis", not "Maurice" the country).
+func (st *state) firstNameOfPlace(toks []nlp.Token, i int, m match) bool {
+	if st.en {
+		return false
+	}
+	w := st.tokText(toks[i])
+	if m.j != i+1 || m.j >= len(toks) || !st.x.lx.FirstName(w) && lexicon.French(w)&lexicon.FrFirst == 0 {
+		return false
+	}
+	n := toks[m.j]
+	nw := st.tokText(n)
+	if n.Kind != nlp.Word || !isCaps(nw) || allCaps(nw) || strings.ContainsRune(st.text[toks[i].End:n.Start], '\n') {
+		return false
+	}
+	f := st.fold(n)
+	return len(st.x.lx.Names(f)) == 0 && !st.x.lx.Is(f, lexicon.ClassFunc) && !st.x.lx.Is(f, lexicon.ClassOrgHead) && !st.x.lx.Is(f, lexicon.ClassLocHead)
+}
+
+// headOfName reports whether a one-word place match at token i is rather
+// the head of an organization's name that goes on with "de" and a
+// capitalised word ("Centre d'Art Sacré", not the region Centre).
+func (st *state) headOfName(toks []nlp.Token, i int, m match) bool {
+	if st.en {
+		return false
+	}
+	if m.j != i+1 || m.j+1 >= len(toks) || !st.x.lx.Is(st.fold(toks[i]), lexicon.ClassOrgHead) {
+		return false
+	}
+	switch st.fold(toks[m.j]) {
+	case "de", "d'", "du", "des":
+	default:
+		return false
+	}
+	k := m.j + 1
+	if f := st.fold(toks[k]); (f == "la" || f == "l'") && k+1 < len(toks) {
+		k++
+	}
+	return toks[k].Kind == nlp.Word && isCaps(st.tokText(toks[k]))
+}
+
+// apposedBefore reports whether token i follows, in lower case, a noun
+// that introduces an organization's own name without being part of it
+// ("la société Renault", "le groupe Akadêmia").
+func (st *state) apposedBefore(toks []nlp.Token, i int) bool {
+	if st.en {
+		return false
+	}
+	return i > 0 && toks[i-1].Kind == nlp.Word && !isCaps(st.tokText(toks[i-1])) && st.x.lx.Is(st.fold(toks[i-1]), lexicon.ClassApposed)
+}
+
+// apposedPlace reports whether a place match at token i follows a noun
+// introducing an organization's name ("l'association Milan …"): the
+// name is the organization's, not the town's.
+func (st *state) apposedPlace(toks []nlp.Token, i int, m match) bool {
+	return st.apposedBefore(toks, i) && !slices.ContainsFunc(m.entries, func(e lexicon.Entry) bool { return e.Kind == lexicon.KindOrg })
+}
+
+// placeEndsAt reports whether the last mention found ends at byte end and
+// is a place.
+func (st *state) placeEndsAt(end int) bool {
+	n := len(st.ms)
+	return n > 0 && st.ms[n-1].end == end && (st.ms[n-1].typ == veille.TypeGPE || st.ms[n-1].typ == veille.TypeLOC)
+}
+
+// spacedDash reports whether the dash at token j stands between spaces:
+// a separator ("BERULLE - Randonnée"), not a hyphen.
+func (st *state) spacedDash(toks []nlp.Token, j int) bool {
+	if st.en {
+		return false
+	}
+	return j > 0 && j+1 < len(toks) && toks[j-1].End < toks[j].Start && toks[j].End < toks[j+1].Start
+}
+
+// initialDot reports whether the full stop at token j ends an initial or
+// the abbreviation "St" inside a name, before a capitalised word
+// ("Dwight D. Eisenhower", "J. C. Penney", "St. Luc").
+func (st *state) initialDot(toks []nlp.Token, j int) bool {
+	if st.en {
+		return false
+	}
+	if st.tokText(toks[j]) != "." || j == 0 || j+1 >= len(toks) || toks[j+1].Kind != nlp.Word || !isCaps(st.tokText(toks[j+1])) {
+		return false
+	}
+	p := st.tokText(toks[j-1])
+	return len(p) == 1 && p[0] >= 'A' && p[0] <= 'Z' || p == "St" || p == "Ste"
+}
+
+// capsToTitle reports whether the word at token j, not in capitals,
+// follows a word in capitals of five letters or more: the name in
+// capitals ends there ("BERULLE Randonnée", "REPUBLICAIN Jacques"),
+// while "Christophe CHANTEPY" and "RMC Sport" (an acronym) go on.
+func (st *state) capsToTitle(toks []nlp.Token, j int) bool {
+	if st.en {
+		return false
+	}
+	if j == 0 {
+		return false
+	}
+	p := st.tokText(toks[j-1])
+	return allCaps(p) && utf8.RuneCountInString(p) >= 5 && !allCaps(st.tokText(toks[j]))
+}
+
+// listPlace reports whether the capitalised name at token i follows a
+// place and a comma or "et" ("Massy, Palaiseau et Juvisy"), and is no
+// known person's name: a list of places goes on.
+func (st *state) listPlace(toks []nlp.Token, i int) bool {
+	if st.en {
+		return false
+	}
+	if i < 2 || !st.placeEndsAt(toks[i-2].End) {
+		return false
+	}
+	switch st.fold(toks[i-1]) {
+	case ",", "et":
+	default:
+		return false
+	}
+	w := st.tokText(toks[i])
+	return !st.x.lx.FirstName(w) && lexicon.French(w)&(lexicon.FrSurname|lexicon.FrFirst|lexicon.FrCommon) == 0 && nameShape(w) && !allCaps(w)
+}
+
+// orgNoun reports whether the capitalised common noun at token i (class
+// orgnoun: "État", "République") names an institution: inside a
+// sentence, not after an indefinite article ("un État") nor in "coup
+// d'État". It returns the end of the name, a nationality adjective
+// included ("l'État anglais").
+func (st *state) orgNoun(toks []nlp.Token, i int) (int, bool) {
+	if st.en {
+		return 0, false
+	}
+	if i == 0 || initial(st.text, toks, i) {
+		return 0, false
+	}
+	switch st.fold(toks[i-1]) {
+	case "un", "une", "des", "ces", "ses", "leurs":
+		return 0, false
+	case "d'":
+		if i >= 2 && st.fold(toks[i-2]) == "coup" {
+			return 0, false
+		}
+	}
+	j := i + 1
+	if j < len(toks) && toks[j].Kind == nlp.Word && !isCaps(st.tokText(toks[j])) {
+		if m, ok := st.lookup(toks, j); ok && slices.ContainsFunc(m.entries, func(e lexicon.Entry) bool { return e.Kind == lexicon.KindDemonym }) {
+			j = m.j
+		}
+	}
+	return j, true
+}
+
+// initialName reports whether the capitalised word opening the sentence
+// at token i is a name all the same: a surname or first name of the
+// French dictionary that is no common word, or a word it does not have
+// at all, followed by a verb or a comma rather than a capitalised word
+// ("Shusterman poursuit", "Bethzabé, femme d'Urie").
+func (st *state) initialName(toks []nlp.Token, i int) bool {
+	if st.en {
+		return false
+	}
+	w := st.tokText(toks[i])
+	if allCaps(w) || utf8.RuneCountInString(w) < 3 || !nameShape(w) || st.x.lx.Is(nlp.Fold(w), lexicon.ClassFunc) {
+		return false
+	}
+	c := lexicon.French(w)
+	if c&lexicon.FrCommon != 0 || c&lexicon.FrProper != 0 && c&(lexicon.FrSurname|lexicon.FrFirst) == 0 || c == 0 && lexicon.English(w) {
+		return false
+	}
+	if i+1 >= len(toks) {
+		return false
+	}
+	n := toks[i+1]
+	nw := st.tokText(n)
+	return nw == "," || n.Kind == nlp.Word && !isCaps(nw) && lexicon.French(nw)&lexicon.FrCommon != 0
+}
+
+// commonWords reports whether every word of the capitalised sequence
+// [i, j) is a common word of the French dictionary or an English one,
+// and none a proper noun too ("Bénin", not "bénin"), a first name or a
+// surname: a title or a term with capitals
+// ("Nouveau Testament", "Art Sacré", "West Side Story"), not a person's
+// name.
+func (st *state) commonWords(toks []nlp.Token, i, j int) bool {
+	if st.en {
+		return false
+	}
+	words := 0
+	for k := i; k < j; k++ {
+		if toks[k].Kind != nlp.Word {
+			continue
+		}
+		w := st.tokText(toks[k])
+		c := lexicon.French(w)
+		if c&lexicon.FrCommon == 0 && !lexicon.English(w) || c&(lexicon.FrSurname|lexicon.FrFirst|lexicon.FrProper) != 0 || st.x.lx.FirstName(w) {
+			return false
+		}
+		words++
+	}
+	return words > 0
+}
+
+// dateline matches a place name in capitals opening a line (or following
+// the date of a listing's line) and followed by a dash: the dateline of
+// a news item or the town of a local listing ("BAMAKO – Le
+// gouvernement…", "12 mai : ERVY-LE-CHATEL – Marché"). It returns the
+// end of the name.
+func (st *state) dateline(toks []nlp.Token, i int) (int, bool) {
+	if st.en {
+		return 0, false
+	}
+	if i > 0 {
+		gap := st.text[toks[i-1].End:toks[i].Start]
+		if !strings.ContainsRune(gap, '\n') && st.tokText(toks[i-1]) != ":" {
+			return 0, false
+		}
+	}
+	j := i
+	letters := 0
+	for j < len(toks) {
+		w := st.tokText(toks[j])
+		if toks[j].Kind == nlp.Word && strings.ToUpper(w) == w && isCaps(w) {
+			letters += utf8.RuneCountInString(w)
+			j++
+			continue
+		}
+		if w == "-" && j > i && j+1 < len(toks) && toks[j-1].End == toks[j].Start && toks[j].End == toks[j+1].Start {
+			j++ // a hyphen inside the name
+			continue
+		}
+		break
+	}
+	if j == i || letters < 4 || j >= len(toks) || toks[j-1].End == toks[j].Start && st.tokText(toks[j]) == "-" {
+		return 0, false
+	}
+	switch st.tokText(toks[j]) {
+	case "–", "—", "-":
+	default:
+		return 0, false
+	}
+	if _, ok := st.acronyms[st.tokText(toks[i])]; ok {
+		return 0, false
+	}
+	if m, ok := st.lookup(toks, i); ok && slices.ContainsFunc(m.entries, func(e lexicon.Entry) bool { return e.Kind == lexicon.KindOrg }) {
+		return 0, false
+	}
+	return j, true
+}
+
+// firstName reports whether w is a first name of the lists or of the
+// French dictionary, hyphenated ones included ("Pierre-Antoine").
+func (st *state) firstName(w string) bool {
+	if st.en {
+		return st.x.lx.FirstName(w)
+	}
+	if st.x.lx.FirstName(w) || lexicon.French(w)&lexicon.FrFirst != 0 {
+		return true
+	}
+	parts := strings.Split(w, "-")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if !st.x.lx.FirstName(p) && lexicon.French(p)&lexicon.FrFirst == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// smallTown reports whether the match m at token i names only towns of
+// fewer than 100,000 people, none a capital, with no preposition of
+// place before it ("à Massy"): before a capitalised word, as often a
+// person's first name or surname ("Ramos Sanchez") or the start of
+// another name ("Thionville FC").
+func (st *state) smallTown(toks []nlp.Token, i int, m match) bool {
+	if st.en {
+		return false
+	}
+	if st.placePrep(toks, i) || m.j >= len(toks) {
+		return false
+	}
+	for _, e := range m.entries {
+		if e.Kind != lexicon.KindCity {
+			return false
+		}
+		if c := st.x.lx.Cities[e.Index]; c.Pop >= 100000 || c.Feature == "PPLC" {
+			return false
+		}
+	}
+	return len(m.entries) > 0
+}
+
+// hashName reports whether the "#" at token j, inside a name, tags the
+// capitalised word it is attached to ("Emmanuel #Macron").
+func (st *state) hashName(toks []nlp.Token, j int) bool {
+	if st.en {
+		return false
+	}
+	if st.tokText(toks[j]) != "#" || j == 0 || j+1 >= len(toks) || toks[j].End != toks[j+1].Start || toks[j+1].Kind != nlp.Word {
+		return false
+	}
+	p, n := st.tokText(toks[j-1]), st.tokText(toks[j+1])
+	return toks[j-1].Kind == nlp.Word && isCaps(p) && nameShape(p) && !allCaps(p) && isCaps(n) && nameShape(n) && !allCaps(n)
+}
+
+// enPlace reports whether the capitalised word at token i, after "en",
+// names a place ("en Bourgogne"): not an acronym ("en BTS"), not a plural
+// ("en Juifs", as Jews), not an institution ("en Congrès").
+func (st *state) enPlace(toks []nlp.Token, i int) bool {
+	if st.en {
+		return false
+	}
+	w := st.tokText(toks[i])
+	f := st.fold(toks[i])
+	return isCaps(w) && !allCaps(w) && !strings.HasSuffix(f, "s") && !st.x.lx.Is(f, lexicon.ClassOrgNoun) && nameShape(w)
+}
+
+// loneAcronym reports whether the word at token i is an acronym of three
+// letters or more that the French dictionary does not have: the
+// dictionary has the acronyms of terms ("TGV", "PCR", "BTS") and of the
+// best-known bodies, which the lists of organizations cover; the others
+// are mostly organizations ("FNAUT"). Roman numerals are not acronyms.
+func (st *state) loneAcronym(toks []nlp.Token, i int) bool {
+	if st.en {
+		return false
+	}
+	w := st.tokText(toks[i])
+	if !allCaps(w) || strings.ToUpper(w) != w || utf8.RuneCountInString(w) < 3 || strings.Trim(w, "IVXLCDM") == "" || initial(st.text, toks, i) ||
+		strings.HasSuffix(w, "s") || i > 0 && st.tokText(toks[i-1]) == "#" {
+		return false // "GeV", "XVIe", "LLMs" (a plural: a term), "#COVID" (a hashtag)
+	}
+	for _, r := range w {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	if i > 0 && toks[i-1].Kind == nlp.Word {
+		p := st.tokText(toks[i-1])
+		f := st.fold(toks[i-1])
+		if !isCaps(p) && !st.x.lx.Is(f, lexicon.ClassFunc) && !st.x.lx.Is(f, lexicon.ClassParticle) && lexicon.French(p)&lexicon.FrCommon != 0 {
+			return false // "le test PCR": a term qualifying a noun
+		}
+	}
+	return lexicon.French(w) == 0 && !st.x.lx.Is(nlp.Fold(w), lexicon.ClassFunc)
+}
+
+// roman reports whether w is a Roman numeral of a ruler ("II", "XIV"),
+// which ends a name: "Elizabeth II d'Angleterre" is Elizabeth II of
+// England.
+func roman(w string) bool {
+	return len(w) <= 5 && w != "" && strings.Trim(w, "IVXLC") == ""
+}
+
+// arabicParticle reports whether w is an Arabic article joined to a
+// capitalised name ("el-Assad", "al-Sissi"), part of a person's name.
+func arabicParticle(w string) bool {
+	for _, p := range []string{"el-", "al-", "ad-", "ash-", "as-", "ben-", "bin-", "abu-", "abd-"} {
+		if rest, ok := strings.CutPrefix(w, p); ok {
+			return isCaps(rest)
+		}
+	}
+	return false
+}
+
+// greeting reports whether the capitalised word opening the sentence at
+// token i is a common word before a name ("Bonjour Souad", "Merci
+// Julien"): the name starts after it.
+func (st *state) greeting(toks []nlp.Token, i int) bool {
+	if st.en {
+		return false
+	}
+	w := st.tokText(toks[i])
+	f := st.fold(toks[i])
+	lx := st.x.lx
+	if !initial(st.text, toks, i) || i+1 >= len(toks) || st.firstName(w) || lexicon.French(w)&lexicon.FrCommon == 0 ||
+		lx.Is(f, lexicon.ClassOrgHead) || lx.Is(f, lexicon.ClassLocHead) || lx.Is(f, lexicon.ClassTitle) || lx.Is(f, lexicon.ClassRole) {
+		return false
+	}
+	switch f {
+	case "madame", "monsieur", "mademoiselle", "docteur", "maitre", "professeur", "messieurs", "mesdames", "saint", "sainte":
+		return false // a title, part of the name ("Madame Josselyne Peter")
+	}
+	n := st.tokText(toks[i+1])
+	c := lexicon.French(n)
+	return toks[i+1].Kind == nlp.Word && isCaps(n) && (st.firstName(n) || c == 0 && !lexicon.English(n) && nameShape(n) && !allCaps(n))
+}
+
+// articlePlace reports whether the capitalised name [i, j) that no list
+// knows follows a definite article inside a sentence and is neither a
+// person's name nor a common word of the dictionaries: a place, since
+// persons take no article ("la Méditerranée", "l'Orénoque", "Les
+// Borrels"; not "les Dupont", a family).
+func (st *state) articlePlace(toks []nlp.Token, i, j int) bool {
+	if st.en {
+		return false
+	}
+	if i == 0 || initial(st.text, toks, i) {
+		return false
+	}
+	switch st.fold(toks[i-1]) {
+	case "le", "la", "l'":
+	case "les":
+		if !isCaps(st.tokText(toks[i-1])) {
+			return false // "les Dupont": a family
+		}
+	default:
+		return false
+	}
+	if isCaps(st.tokText(toks[i-1])) && initial(st.text, toks, i-1) {
+		return false // "Le Monde" opening a sentence
+	}
+	for k := i; k < j; k++ {
+		w := st.tokText(toks[k])
+		if toks[k].Kind != nlp.Word {
+			continue
+		}
+		c := lexicon.French(w)
+		if allCaps(w) || !nameShape(w) || st.firstName(w) || c&(lexicon.FrSurname|lexicon.FrCommon) != 0 || lexicon.English(w) ||
+			st.x.lx.Is(st.fold(toks[k]), lexicon.ClassOrgNoun) || st.x.lx.Is(st.fold(toks[k]), lexicon.ClassOrgHead) {
+			return false
+		}
+	}
+	return true
+}
+
+// capArticle reports whether token i follows, inside a sentence, a
+// definite article written with a capital: the article is part of the
+// name ("Le Havre", "Les Ombelles", "selon Le Monde").
+func (st *state) capArticle(toks []nlp.Token, i int) bool {
+	if st.en || i == 0 || initial(st.text, toks, i-1) {
+		return false
+	}
+	switch st.tokText(toks[i-1]) {
+	case "Le", "La", "Les", "L'", "L’":
+		return true
+	}
+	return false
+}
+
+// dictName reports whether w is a surname or first name of the French
+// dictionary and no common word, or a being's name of words.tsv
+// ("Hippolyte", "Dieu"): a name even where any word takes a capital.
+func (st *state) dictName(w string) bool {
+	c := lexicon.French(w)
+	return c&(lexicon.FrSurname|lexicon.FrFirst) != 0 && c&lexicon.FrCommon == 0 || st.x.lx.Is(nlp.Fold(w), lexicon.ClassPerName)
+}
