@@ -127,6 +127,10 @@ type Amount struct {
 	// Max is the upper end of a range ("entre 300 et 400"); Value is then
 	// the lower end.
 	Max *float64 `json:"max,omitempty"`
+	// EURMax and USDMax are Max converted like EUR and USD; set exactly
+	// when those are and Max is.
+	EURMax *float64 `json:"eur_max,omitempty"`
+	USDMax *float64 `json:"usd_max,omitempty"`
 	// UnitBasis says how an ambiguous currency was resolved: for francs
 	// CFA "sentence:ML" or "article:ML" (the country that chose XOF or
 	// XAF) or "default" (XOF, no country of either zone named).

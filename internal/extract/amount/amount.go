@@ -65,7 +65,7 @@ func countriesFrom(an *veille.Analysis) []country {
 }
 
 // zoneOf maps the ISO 3166-1 codes of data/countries.tsv to their franc
-// CFA (XOF or XAF).
+// CFA (XOF or XAF) or rupee (INR, PKR…).
 var zoneOf = sync.OnceValue(func() map[string]string {
 	m := map[string]string{}
 	_ = readTSV("countries.tsv", 3, func(f []string) error {
@@ -133,7 +133,11 @@ func amounts(text, lang string, published veille.Date, sentences []veille.Span, 
 		case KindNumber:
 			// An elided count: "environ 3 000" after "5 000 soldats".
 			if !m.Bare || m.Year || m.Vague && m.Magnitude < 6 || lastCount < 0 || m.Start-out[lastCount].End > 600 ||
-				!(m.Approx || m.Bound != "" || m.Value >= 1000 && !m.Plain || m.Vague) || m.Value < 0 {
+				!(m.Approx || m.Bound != "" || m.Value >= 1000 && !m.Plain || m.Vague) || m.Value < 0 ||
+				out[len(out)-1].PartOf == "" && len(out)-1 != lastCount {
+				// Only right after the count it elides, or its parts: "4,5
+				// milliards" after a sum of money counts no ships.
+
 				continue
 			}
 			m.Kind, m.Unit = KindCount, out[lastCount].Unit
@@ -161,10 +165,16 @@ func amounts(text, lang string, published veille.Date, sentences []veille.Span, 
 		}
 		a.Period = m.Period
 		if a.Kind == KindMoney && a.Unit == "CFA" {
-			a.Unit, a.UnitBasis = zone.at(m.Start)
+			a.Unit, a.UnitBasis = zone.at(m.Start, "CFA")
+		}
+		if a.Kind == KindMoney && m.rupee {
+			a.Unit, a.UnitBasis = zone.at(m.Start, "RS")
 		}
 		if a.Kind == KindMoney && a.Value != nil && a.Unit != "" {
 			a.EUR, a.USD = convert(*a.Value, a.Unit, published)
+			if a.Max != nil {
+				a.EURMax, a.USDMax = convert(*a.Max, a.Unit, published)
+			}
 		}
 		at[k] = len(out)
 		out = append(out, a)
@@ -195,25 +205,57 @@ func amounts(text, lang string, published veille.Date, sentences []veille.Span, 
 	return out
 }
 
-// zones chooses XOF or XAF for francs CFA: the nearest CFA country named
-// in the amount's sentence, else the article's most named one (earliest on
-// a tie), else XOF by default.
+// familyOf returns the family of currencies a zone belongs to: "CFA" for
+// XOF and XAF, "RS" for the rupees.
+func familyOf(zone string) string {
+	if zone == "XOF" || zone == "XAF" {
+		return "CFA"
+	}
+	return "RS"
+}
+
+// familyDefault is the currency of a family when no country chooses one.
+var familyDefault = map[string]string{"CFA": "XOF", "RS": "INR"}
+
+// zones chooses the currency an ambiguous name stands for: XOF or XAF for
+// francs CFA, INR, PKR, LKR… for rupees. The nearest country of the
+// family named in the amount's sentence, else the article's most named
+// one (earliest on a tie), else the family's default.
 type zones struct {
-	countries []country // in text order
+	all       []country // in text order, every family
 	sentences []veille.Span
+	byFamily  map[string]*zoneList
+}
+
+// zoneList is the countries of one family, in text order.
+type zoneList struct {
+	countries []country
 	top       int // index in countries of the article's choice; -1 until known
 }
 
 func newZones(countries []country, sentences []veille.Span) *zones {
-	return &zones{countries: countries, sentences: sentences, top: -1}
+	return &zones{all: countries, sentences: sentences}
 }
 
-// at returns the zone of a franc CFA at offset; basis says which rule
-// chose it.
-func (z *zones) at(offset int) (code, basis string) {
-	countries := z.countries
+// at returns the currency of family ("CFA" or "RS") at offset; basis says
+// which rule chose it.
+func (z *zones) at(offset int, family string) (code, basis string) {
+	zl := z.byFamily[family]
+	if zl == nil {
+		zl = &zoneList{top: -1}
+		for _, c := range z.all {
+			if familyOf(c.zone) == family {
+				zl.countries = append(zl.countries, c)
+			}
+		}
+		if z.byFamily == nil {
+			z.byFamily = map[string]*zoneList{}
+		}
+		z.byFamily[family] = zl
+	}
+	countries := zl.countries
 	if len(countries) == 0 {
-		return "XOF", "default"
+		return familyDefault[family], "default"
 	}
 	sentences := z.sentences
 	sent := veille.Span{Start: 0, End: 0}
@@ -240,7 +282,7 @@ func (z *zones) at(offset int) (code, basis string) {
 	if best >= 0 {
 		return countries[best].zone, "sentence:" + countries[best].code
 	}
-	if z.top < 0 {
+	if zl.top < 0 {
 		counts := map[string]int{}
 		first := map[string]int{}
 		for i, c := range countries {
@@ -255,9 +297,9 @@ func (z *zones) at(offset int) (code, basis string) {
 				top = c
 			}
 		}
-		z.top = first[top]
+		zl.top = first[top]
 	}
-	return countries[z.top].zone, "article:" + countries[z.top].code
+	return countries[zl.top].zone, "article:" + countries[zl.top].code
 }
 
 // mismatch reports whether b, given as a's equivalent, lies more than

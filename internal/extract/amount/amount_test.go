@@ -146,6 +146,25 @@ func TestCFAZone(t *testing.T) {
 	}
 }
 
+// TestRangeConverted checks that both ends of a range are converted.
+func TestRangeConverted(t *testing.T) {
+	d, _ := veille.ParseDate("2021-09-15")
+	as := Amounts("Le projet coûterait entre 2 et 3 milliards de francs CFA.", "fr", d, nil)
+	if len(as) != 1 || as[0].Max == nil || as[0].EUR == nil || as[0].EURMax == nil || as[0].USDMax == nil {
+		t.Fatalf("got %+v; want one range with both ends converted", as)
+	}
+	if got, want := *as[0].EURMax, 3e9/655.957; math.Abs(got-want) > 0.01 {
+		t.Errorf("eur_max %v, want %v", got, want)
+	}
+	if r1, r2 := *as[0].USD / *as[0].EUR, *as[0].USDMax / *as[0].EURMax; math.Abs(r1-r2) > 1e-9 {
+		t.Errorf("ends converted at different rates: %v %v", r1, r2)
+	}
+	as = Amounts("Entre 300 et 400 soldats.", "fr", d, nil)
+	if len(as) != 1 || as[0].EURMax != nil {
+		t.Errorf("got %+v; a count is not converted", as)
+	}
+}
+
 func TestConvert(t *testing.T) {
 	d, _ := veille.ParseDate("2021-09-15")
 	eur, usd := convert(655.957, "XOF", d)

@@ -11,7 +11,7 @@
 //
 // Only the currencies listed in codes and the months from 1999-01 are
 // kept. Currencies pegged to the euro (XOF, XAF, KMF, CVE, BAM) are not
-// taken from the table: they convert at their fixed parity (pegs.go).
+// taken from the table: they convert at their fixed parity (eurPegs in rates.go).
 package main
 
 import (
@@ -31,7 +31,7 @@ var codes = []string{
 	"EUR", "GBP", "CHF", "JPY", "CNY", "RUB", "INR", "CAD", "AUD", "NZD", "HKD", "SGD", "SEK", "NOK",
 	"DKK", "PLN", "CZK", "HUF", "RON", "TRY", "ILS", "SAR", "AED", "QAR", "KWD", "OMR", "EGP", "MAD",
 	"DZD", "TND", "NGN", "GHS", "KES", "ZAR", "UAH", "BRL", "MXN", "ARS", "KRW", "MYR", "MNT", "LBP",
-	"IRR", "GNF", "CDF", "MRU", "RWF", "ETB", "SDG",
+	"IRR", "GNF", "CDF", "MRU", "RWF", "ETB", "SDG", "PKR", "LKR", "NPR", "MUR", "SCR",
 }
 
 func main() {

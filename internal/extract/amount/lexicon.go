@@ -38,6 +38,9 @@ const (
 	wAdj
 	wOf
 	wLink
+	wGeneric // never a counted noun: "one thing", "one another", "one said"
+	wLabel   // the number after it names or ranks: "number one", "type 1"
+	wDet     // a determiner or object pronoun: "one calling it", "one showing the…"
 )
 
 // wordInfo is what the lexicon knows of one word.
@@ -68,6 +71,16 @@ type lexicon struct {
 	periods   map[int32][]phrase
 	compounds map[int32][]phrase
 	countries map[int32][]phrase // val: "ML XOF"
+	// prefixes are the case-sensitive short forms of currencies
+	// (prefixes.tsv), by their letters.
+	prefixes map[string][]shortForm
+}
+
+// shortForm is one line of prefixes.tsv.
+type shortForm struct {
+	mark  rune   // a mark glued after the letters ("R$"), 0 when none
+	code  string // ISO 4217 code, or RS
+	where string // "before", "shaped", "glued" or "after"
 }
 
 // lookup returns the id of word (0 when unknown), lower-casing it and
@@ -245,7 +258,7 @@ func loadLexicon(lang string) (*lexicon, error) {
 		if f[0] != lang {
 			return nil
 		}
-		fl := map[string]uint8{"stop": wStop, "measure": wMeasure, "adj": wAdj, "of": wOf, "link": wLink}[f[2]]
+		fl := map[string]uint8{"stop": wStop, "measure": wMeasure, "adj": wAdj, "of": wOf, "link": wLink, "generic": wGeneric, "label": wLabel, "det": wDet}[f[2]]
 		if fl == 0 {
 			return fmt.Errorf("unknown class %q", f[2])
 		}
@@ -269,6 +282,21 @@ func loadLexicon(lang string) (*lexicon, error) {
 		if err != nil {
 			return nil, err
 		}
+	}
+	lx.prefixes = map[string][]shortForm{}
+	err = readTSV("prefixes.tsv", 3, func(f []string) error {
+		letters, sf := f[0], shortForm{code: f[1], where: f[2]}
+		if r, size := utf8.DecodeLastRuneInString(letters); !unicode.IsLetter(r) {
+			letters, sf.mark = letters[:len(letters)-size], r
+		}
+		if sf.where != "before" && sf.where != "shaped" && sf.where != "glued" && sf.where != "after" {
+			return fmt.Errorf("unknown place %q", sf.where)
+		}
+		lx.prefixes[letters] = append(lx.prefixes[letters], sf)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	err = readTSV("countries.tsv", 3, func(f []string) error {
 		addPhrase(lx.countries, lx.compile(f[0]), f[1]+" "+f[2])

@@ -118,7 +118,7 @@ func (p *parser) digits(i int, money bool) (num, bool) {
 		if t := p.toks[j]; t.gap == gapNone && j > 0 && !neg {
 			// Glued to a word or a number mark: "G20", "A320", "COVID-19", "n°3".
 			if prev := p.toks[j-1]; prev.kind == tWord || p.isPunct(j-1, '-', '/', ':', '°', '#', '.', ',', '_', '@', '+') {
-				if !(prev.kind == tWord && p.isCodeOrSymbolBefore(j-1)) {
+				if !(prev.kind == tWord && p.isCodeOrSymbolBefore(j-1)) && !(money && p.isShortFormBefore(j-1)) {
 					return num{}, false
 				}
 			}
@@ -216,6 +216,30 @@ func (p *parser) digits(i int, money bool) (num, bool) {
 func (p *parser) isCodeOrSymbolBefore(i int) bool {
 	w := p.str(i)
 	return len(w) == 3 && strings.ToUpper(w) == w && isISO(w)
+}
+
+// isShortFormBefore reports whether token i ends a short form of a
+// currency written before digits (prefixes.tsv): "N500", "Rs5,000",
+// "Rs.5,000", "R$30".
+func (p *parser) isShortFormBefore(i int) bool {
+	t := p.tok(i)
+	if t == nil {
+		return false
+	}
+	if t.kind == tPunct && i > 0 && p.toks[i-1].kind == tWord && t.gap == gapNone {
+		for _, f := range p.lx.prefixes[p.str(i-1)] {
+			if f.where != "after" && (f.mark == -t.id || f.mark == 0 && t.id == -'.' && f.where == "before") {
+				return true
+			}
+		}
+		return false
+	}
+	for _, f := range p.lx.prefixes[p.str(i)] {
+		if f.where != "after" && f.mark == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // suffixMult returns the multiplier of a glued suffix ("k", "M", "bn"), 0

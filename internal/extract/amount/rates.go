@@ -16,6 +16,47 @@ type rateMonth struct {
 // Mark's conversion rate).
 var eurPegs = map[string]float64{"EUR": 1, "XOF": 655.957, "XAF": 655.957, "KMF": 491.96775, "CVE": 110.265, "BAM": 1.95583}
 
+// euroLegacy are the currencies the euro replaced, at their irrevocable
+// conversion rate (units per euro, fixed by Council Regulation (EC)
+// 2866/98 and its amendments for each later member; the ECU one for one
+// by Regulation (EC) 1103/97), from the day that rate took effect (year,
+// month). Before it the rate floated: an article dated earlier
+// gets no conversion.
+var euroLegacy = map[string]struct {
+	perEUR      float64
+	year, month int
+}{
+	"ATS": {13.7603, 1999, 1}, "BEF": {40.3399, 1999, 1}, "DEM": {1.95583, 1999, 1},
+	"ESP": {166.386, 1999, 1}, "FIM": {5.94573, 1999, 1}, "FRF": {6.55957, 1999, 1},
+	"IEP": {0.787564, 1999, 1}, "ITL": {1936.27, 1999, 1}, "LUF": {40.3399, 1999, 1},
+	"NLG": {2.20371, 1999, 1}, "PTE": {200.482, 1999, 1}, "GRD": {340.750, 2001, 1},
+	"SIT": {239.640, 2007, 1}, "CYP": {0.585274, 2008, 1}, "MTL": {0.429300, 2008, 1},
+	"SKK": {30.1260, 2009, 1}, "EEK": {15.6466, 2011, 1}, "LVL": {0.702804, 2014, 1},
+	"LTL": {3.45280, 2015, 1}, "HRK": {7.53450, 2023, 1},
+	"XEU": {1, 1999, 1}, // the ECU, replaced one for one
+}
+
+// pegAt returns the units of code per euro when that is fixed at date d:
+// the pegs whatever the date, a currency the euro replaced once its rate
+// was fixed (never for an undated article).
+func pegAt(code string, d veille.Date) (float64, bool) {
+	if peg, ok := eurPegs[code]; ok {
+		return peg, true
+	}
+	l, ok := euroLegacy[code]
+	if !ok || d.IsZero() {
+		return 0, false
+	}
+	y, m := d.Time.Year(), int(d.Time.Month())
+	if d.Precision == veille.PrecisionYear {
+		m = 12 // a year-only date allows the rate if its last month does
+	}
+	if y < l.year || y == l.year && m < l.month {
+		return 0, false
+	}
+	return l.perEUR, true
+}
+
 // rateIndex returns the column of code in rateTable, -1 when absent.
 // Amounts in an article published after the table's last month (or
 // undated) convert only between the euro and its pegs.
@@ -58,10 +99,11 @@ func perUSD(code string, d veille.Date) (float64, bool) {
 
 // convert returns value in euros and in dollars at date d; each is nil when
 // it cannot be computed without inventing a rate. Pegs to the euro convert
-// to euros whatever the date.
+// to euros whatever the date, the currencies the euro replaced from the
+// day their rate was fixed (euroLegacy).
 func convert(value float64, code string, d veille.Date) (eur, usd *float64) {
 	toEUR := func() (float64, bool) { // euros per unit
-		if peg, ok := eurPegs[code]; ok {
+		if peg, ok := pegAt(code, d); ok {
 			return 1 / peg, true
 		}
 		c, ok1 := perUSD(code, d)
@@ -78,7 +120,7 @@ func convert(value float64, code string, d veille.Date) (eur, usd *float64) {
 	if code == "USD" {
 		v := value
 		usd = &v
-	} else if peg, ok := eurPegs[code]; ok {
+	} else if peg, ok := pegAt(code, d); ok {
 		if e, ok := perUSD("EUR", d); ok {
 			v := value / peg / e
 			usd = &v

@@ -1,6 +1,8 @@
 package amount
 
 import (
+	"math"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -30,7 +32,9 @@ type Match struct {
 	Approx    bool    `json:"approx,omitempty"`
 	Bound     string  `json:"bound,omitempty"` // "above", "below", "at_least", "at_most" or ""
 	// Unit: money: an ISO 4217 code, "CFA" for a franc CFA not yet resolved
-	// to XOF or XAF, "" when no currency is named; counts: the counted
+	// to XOF or XAF (INR for a bare "Rs" or "rupees", which Amounts may
+	// resolve to PKR, LKR, NPR, MUR or SCR), "" when no currency is named;
+	// counts: the counted
 	// noun's lemma; numbers: "".
 	Unit   string `json:"unit,omitempty"`
 	Period string `json:"period,omitempty"` // "day", "week", "month", "year" or ""
@@ -50,6 +54,9 @@ type Match struct {
 	Parts []Part `json:"parts,omitempty"`
 
 	tokStart, tokEnd int
+	// rupee marks a Unit of INR read from a form any rupee shares ("Rs",
+	// "rupees"): Amounts chooses the rupee from the country.
+	rupee bool
 }
 
 // Part is one share of a count split in the text.
@@ -171,9 +178,18 @@ func (p *parser) amountAt(i int) (Match, int, bool) {
 		preCur = p.str(j)
 		j++
 	}
+	shaped := false
+	if preCur == "" {
+		if code, nj, sh, ok := p.shortBefore(j); ok {
+			preCur, j, shaped = code, nj, sh
+		}
+	}
 	n, ok := p.number(j, preCur != "")
 	if !ok {
 		return Match{}, 0, false
+	}
+	if shaped && !sumShaped(n) {
+		return Match{}, 0, false // "N95 masks", "R 2"
 	}
 	if opener && !n.vague {
 		return Match{}, 0, false
@@ -261,6 +277,9 @@ func (p *parser) amountAt(i int) (Match, int, bool) {
 		if unit == "-" {
 			unit = ""
 		}
+		if unit == "RS" {
+			unit, m.rupee = "INR", true
+		}
 		m.Unit = unit
 		if !n.vague && !m.Range && m.Value == float64(int64(m.Value)) {
 			if c, e := p.cents(end); c > 0 {
@@ -274,8 +293,9 @@ func (p *parser) amountAt(i int) (Match, int, bool) {
 	if n.article && (p.en || !(m.Approx || m.Bound != "")) {
 		return Match{}, 0, false
 	}
-	// Count: the counted noun.
-	if t := p.tok(end); t != nil && t.gap != gapMore && t.kind == tWord {
+	// Count: the counted noun, unless the number is part of a name, a
+	// label or a ratio.
+	if t := p.tok(end); t != nil && t.gap != gapMore && t.kind == tWord && !p.notCount(spanFrom, n) {
 		if in := p.info(end); in.flags&wMeasure != 0 {
 			m.Kind = KindNumber
 			return p.finish(m, spanFrom, end), end, true
@@ -300,6 +320,12 @@ func (p *parser) amountAt(i int) (Match, int, bool) {
 	m.Plain = n.plain
 	t := p.tok(end)
 	m.Bare = t == nil || t.kind == tPunct && t.id != -'-' && t.id != -'/' || t.kind == tWord && p.info(end).flags&(wStop|wLink) != 0 && p.info(end).flags&wOf == 0
+	if w := p.known(spanFrom - 1); w == "par" || w == "by" {
+		m.Bare = false // "multiplié par cinq", "up by 3,000": a factor or a change
+	}
+	if w := p.known(end); (w == "in" || w == "sur" || w == "out") && p.near(end+1) {
+		m.Bare = false // "nearly one in 10": a ratio
+	}
 	return p.finish(m, spanFrom, end), end, true
 }
 
@@ -330,6 +356,16 @@ func (p *parser) lower(i int) string {
 		return p.lx.words[t.id]
 	}
 	return strings.ToLower(p.text[t.start:t.end])
+}
+
+// known returns token i lower-cased when it is a word of the lexicon, ""
+// otherwise; unlike lower it never allocates.
+func (p *parser) known(i int) string {
+	t := p.tok(i)
+	if t == nil || t.kind != tWord || t.id == 0 {
+		return ""
+	}
+	return p.lx.words[t.id]
 }
 
 // isUpperCode reports whether token i is a three-letter upper-case ISO
@@ -384,7 +420,59 @@ func (p *parser) currencyAfter(j int, n num) (unit string, end int, ok bool) {
 	if p.isUpperCode(k) && k == j {
 		return p.str(k), k + 1, true
 	}
+	if t := p.toks[j]; t.kind == tWord && t.upper && t.end-t.start <= 4 && !n.words && !n.article {
+		for _, f := range p.lx.prefixes[p.str(j)] {
+			if f.where == "after" && f.mark == 0 {
+				return f.code, j + 1, true // "500 DM", "100 000 FF"
+			}
+		}
+	}
 	return "", j, false
+}
+
+// shortBefore reads a case-sensitive short form of a currency before a
+// number at token j (prefixes.tsv): "Rs 500", "Rs. 5,000", "KSh 100",
+// "R$ 10", "N500", "R 200". It returns the code, the token of the number,
+// and whether the number must look like a sum (sumShaped).
+func (p *parser) shortBefore(j int) (code string, next int, shaped, ok bool) {
+	t := p.tok(j)
+	if t == nil || t.kind != tWord || !t.upper || t.end-t.start > 4 {
+		return "", j, false, false
+	}
+	forms := p.lx.prefixes[p.str(j)]
+	for _, f := range forms {
+		if f.where == "after" {
+			continue
+		}
+		k := j + 1
+		if f.mark != 0 {
+			if !p.isPunct(k, f.mark) || !p.glued(k) {
+				continue
+			}
+			k++
+		} else if f.where == "before" && p.isPunct(k, '.') && p.glued(k) {
+			k++ // "Rs. 5,000"
+		}
+		nt := p.tok(k)
+		if nt == nil || nt.kind != tNum || nt.gap == gapMore {
+			continue
+		}
+		if (f.where == "shaped" || f.where == "glued") && (nt.gap != gapNone && (nt.gap != gapSpace || f.where == "glued") || t.gap == gapNone && j > 0) {
+			continue // "N500", "R 200"; not "AN500", "N 500"
+		}
+		return f.code, k, f.where != "before", true
+	}
+	return "", j, false, false
+}
+
+// sumShaped reports whether n is written like a sum of money rather than a
+// model, road or grade number: with thousands separators, decimals or a
+// scale, or a round plain number of at least 100 ("N500", "R 200").
+func sumShaped(n num) bool {
+	if n.words || n.article || n.ord || n.vague {
+		return false
+	}
+	return n.grouped || n.scaled || n.val != math.Trunc(n.val) || n.val >= 100 && math.Mod(n.val, 10) == 0
 }
 
 // isEndish reports whether token i ends a phrase: nothing, or punctuation.
@@ -447,7 +535,7 @@ func (p *parser) noun(j int, n num) (string, int, bool) {
 	if ph, e, ok := match(p.lx.compounds, p.toks, k); ok {
 		return ph.val, e, true
 	}
-	for a := 0; a < 2 && p.info(k).flags&wAdj != 0 && p.near(k+1) && p.tok(k+1).kind == tWord; a++ {
+	for a := 0; a < 2 && (p.info(k).flags&wAdj != 0 || p.en && adjSuffix(p.lower(k))) && p.near(k+1) && p.tok(k+1).kind == tWord; a++ {
 		k++
 	}
 	if ph, e, ok := match(p.lx.compounds, p.toks, k); ok {
@@ -458,7 +546,7 @@ func (p *parser) noun(j int, n num) (string, int, bool) {
 		return "", j, false
 	}
 	in := p.lx.info[t.id]
-	if in.flags != 0 || in.class != nNone || in.ord != 0 || t.end-t.start < 2 {
+	if in.flags&^wLabel != 0 || in.class != nNone || in.ord != 0 || t.end-t.start < 2 { // a label is a noun too: "one channel"
 		return "", j, false
 	}
 	if _, _, ok := match(p.lx.currency, p.toks, k); ok {
@@ -467,6 +555,24 @@ func (p *parser) noun(j int, n num) (string, int, bool) {
 	w := p.text[t.start:t.end]
 	if p.en && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ly")) {
 		return "", j, false // "76 increased": a verb or an adverb
+	}
+	if p.en {
+		lw := strings.ToLower(w)
+		plural := pluralForm("en", lw)
+		switch {
+		case adjSuffix(lw):
+			return "", j, false // "five fruitless games": an adjective
+		case t.upper && !plural:
+			return "", j, false // "one Reddit user", "1 Ltd": a name
+		case !n.vague && !n.scaled && n.val == 1 && plural:
+			return "", j, false // "number one albums", "one fears": not a singular noun
+		case (n.vague || n.val != 1) && !plural:
+			return "", j, false // "zero must", "net zero emissions target"
+		case !n.vague && n.val == 1 && strings.HasSuffix(lw, "ing") && p.near(k+1) && p.info(k+1).flags&wDet != 0:
+			return "", j, false // "one calling it": a pronoun and a verb
+		case p.isPunct(k+1, '-') && p.glued(k+1) && p.glued(k+2) && p.tok(k+2).kind == tWord:
+			return "", j, false // "one head-kick finish": a compound modifier
+		}
 	}
 	if t.gap == gapNone && p.toks[k-1].kind == tNum {
 		return "", j, false // "3DS", "20holds"
@@ -484,6 +590,79 @@ func (p *parser) noun(j int, n num) (string, int, bool) {
 		return "", j, false
 	}
 	return lemma(p.lx.lang, w), k + 1, true
+}
+
+// notCount reports whether the number n, whose amount starts at token
+// from, counts nothing whatever follows it: glued to a word by a hyphen
+// ("Covid-19 patients", "no-one else", "top-six finishes"), after a label
+// ("number one albums", "type 1 diabetes"), inside a name ("Formula 1
+// champion", "FTSE 100 companies", "the Six Nations"), or the second term
+// of a ratio ("one in 10 students", "93 per 100,000 children").
+func (p *parser) notCount(from int, n num) bool {
+	k := n.start
+	first := p.tok(k)
+	if p.isPunct(k-1, '-', '\u2010', '\u2011') && first.gap == gapNone && p.glued(k-1) && p.tok(k-2).kind == tWord {
+		return true
+	}
+	if k == from && p.near(k) && p.info(k-1).flags&wLabel != 0 {
+		return true
+	}
+	if first.kind == tWord && first.upper && !p.startsSentence(k) {
+		return true // "the Six Nations", "BBC One"
+	}
+	if k == from && first.gap != gapMore && (first.kind == tNum || first.upper) {
+		if t := p.tok(k - 1); t != nil && t.kind == tWord && t.upper && p.info(k-1).flags == 0 && p.info(k-1).class == nNone && !p.startsSentence(k-1) {
+			return true // "Formula 1", "FTSE 100", "France 24"
+		}
+	}
+	// Ratios: "one in 10", "neuf sur dix", "per 100,000", "pour 100 000".
+	if w := p.known(from - 1); p.near(from) && w != "" {
+		switch w {
+		case "in", "sur":
+			// "one in four", "neuf sur dix": the first term is smaller.
+			if b := p.tok(from - 2); b != nil && !n.vague {
+				v := -1.0
+				if b.kind == tNum && b.end-b.start <= 3 {
+					v, _ = strconv.ParseFloat(p.str(from-2), 64)
+				} else if in := p.info(from - 2); in.class == nUnit || in.class == nTeen || in.class == nTen {
+					v = in.num
+				}
+				if v > 0 && v < n.val {
+					return true
+				}
+			}
+		case "per", "pour":
+			if !n.vague && n.val >= 10 && isPow10(n.val) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// startsSentence reports whether token i may begin a sentence: the first
+// token, after a line break, or after a mark other than a comma or hyphen.
+func (p *parser) startsSentence(i int) bool {
+	t := p.tok(i)
+	if t == nil || i == 0 || t.gap == gapMore {
+		return true
+	}
+	prev := p.toks[i-1]
+	return prev.kind == tPunct && prev.id != -',' && prev.id != -'-' && prev.id != -';'
+}
+
+// isPow10 reports whether v is a power of ten.
+func isPow10(v float64) bool {
+	for v >= 10 && math.Mod(v, 10) == 0 {
+		v /= 10
+	}
+	return v == 1
+}
+
+// adjSuffix reports whether a lower-case English word ends like an
+// adjective that is never a noun: "serious", "fruitless", "joyful".
+func adjSuffix(w string) bool {
+	return strings.HasSuffix(w, "ous") || strings.HasSuffix(w, "ful") || strings.HasSuffix(w, "less")
 }
 
 func isAllUpper(s string) bool { return strings.ToUpper(s) == s }
@@ -588,6 +767,9 @@ func mayGlueTen(w string) bool {
 
 // pluralForm reports whether a lower-case noun can be a plural.
 func pluralForm(lang, w string) bool {
+	if lang == "en" && (strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "us") || strings.HasSuffix(w, "is")) {
+		return false // "business", "bonus", "crisis": singular
+	}
 	if strings.HasSuffix(w, "s") || strings.HasSuffix(w, "x") || strings.HasSuffix(w, "z") {
 		return true
 	}
