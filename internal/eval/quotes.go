@@ -252,7 +252,7 @@ func parseBrat(text, ann string, rep *Report) []goldQuote {
 				continue
 			}
 			spans[cols[0]] = veille.Span{Start: off(s), End: off(e)}
-			if len(pieces) > 1 {
+			if pieces = joinAdjacent(text, pieces); len(pieces) > 1 {
 				frags[cols[0]] = pieces
 			}
 		case 'E':
@@ -290,6 +290,25 @@ func parseBrat(text, ann string, rep *Report) []goldQuote {
 		out = append(out, g)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Span.Start < out[j].Span.Start })
+	return out
+}
+
+// joinAdjacent joins the BRAT fragments that only spaces or quote marks
+// separate: such a content reads as one stretch of text (EVAL.md
+// compares contents after trimming quote marks and spaces).
+func joinAdjacent(text string, ps []veille.Span) []veille.Span {
+	if len(ps) < 2 {
+		return ps
+	}
+	out := ps[:1:1]
+	for _, p := range ps[1:] {
+		last := &out[len(out)-1]
+		if p.Start >= last.End && strings.TrimFunc(text[last.End:p.Start], func(r rune) bool { return unicode.IsSpace(r) || isQuoteMark(r) }) == "" {
+			last.End = p.End
+			continue
+		}
+		out = append(out, p)
+	}
 	return out
 }
 

@@ -21,6 +21,8 @@ func (f *finder) indirect(s veille.Span) {
 	if len(toks) < 4 {
 		return
 	}
+	f.wc.reset(toks)
+	defer f.wc.reset(nil)
 	end := s.End
 	for end > s.Start && strings.ContainsRune(". \n\t!;", rune(f.text[end-1])) {
 		end--
@@ -63,10 +65,16 @@ func (f *finder) indirect(s veille.Span) {
 			}
 		}
 	}
+	if f.lang == "en" && f.headlineLabel(toks, end) {
+		return
+	}
 	// "X a déclaré que …", "X said (that) …"; then "X a démenti …".
 	n := len(f.out)
 	f.reported(toks, end, false)
 	f.reported(toks, end, true, len(f.out) > n)
+	if f.lx.nouns != nil {
+		f.nounCues(toks, end, n)
+	}
 	if f.lang == "fr" {
 		f.relative(toks, end)
 	}
@@ -76,6 +84,10 @@ func (f *finder) indirect(s veille.Span) {
 		// "…, selon le HCR, qui fait état de …": an inverted cue before
 		// the quotation found after it.
 		f.inverted(toks, end, f.out[n:]...)
+	} else {
+		// "Voters would see taxes rise, according to X.": the closing
+		// cue reports the whole sentence, reports inside it included.
+		f.invertedTail(toks, end)
 	}
 }
 
@@ -85,14 +97,14 @@ func (f *finder) reported(toks []nlp.Token, end int, objects bool, onlyCoordinat
 	found := len(f.out)
 	added := false
 	for v := 1; v < len(toks)-2; v++ {
-		if objects && f.insideFound(found, toks[v].Start) {
-			continue
-		}
 		vEnd := v // last word of a multiword verb ("a fait état de")
 		multi := false
 		if n := f.multiwordAt(toks, v); n > 0 {
 			vEnd, multi = v+n-1, true
 		} else if !f.isVerb(toks[v]) {
+			continue
+		}
+		if objects && f.insideFound(found, toks[v].Start) {
 			continue
 		}
 		k := vEnd + 1
@@ -160,7 +172,20 @@ func (f *finder) reported(toks []nlp.Token, end int, objects bool, onlyCoordinat
 			}
 		} else {
 			lemma := f.lx.verbs[f.word(toks[v])]
+			if strings.HasSuffix(lemma, " out") && f.word(toks[k]) == "out" && k+1 < len(toks) {
+				vEnd, k = k, k+1 // "pointed out that"
+			}
 			if lemma == "tell" && toks[k].Kind == nlp.Word {
+				// "told a meeting of island leaders that …": the
+				// hearers, then "that".
+				for j := k + 1; j < len(toks)-1 && j <= k+8; j++ {
+					if w := f.word(toks[j]); w == "that" {
+						k = j - 1
+						break
+					} else if toks[j].Kind != nlp.Word || f.isVerb(toks[j]) || enFinite[w] {
+						break
+					}
+				}
 				f.viaProbe(toks, k)
 				k++ // told reporters / told Reuters
 				if k < len(toks) && toks[k].Kind == nlp.Word && !pronouns[f.word(toks[k])] && f.word(toks[k]) != "that" {
@@ -177,31 +202,37 @@ func (f *finder) reported(toks []nlp.Token, end int, objects bool, onlyCoordinat
 			}
 			switch {
 			case w == "that":
+			case (enWh[w] || w == "if") && (enClausal[lemma] || lemma == "say" || lemma == "tell" || lemma == "ask") && k+1 < len(toks) && toks[k+1].Kind == nlp.Word:
+				// "explained how …", "asked whether …", "isn't saying if …".
 			case lemma == "say" || lemma == "tell":
 				if enStop[w] && w != "the" && w != "a" && !(determiners[w] && f.enClauseAt(toks, k)) {
 					continue
 				}
 			case !objects && enClausal[lemma] && f.enClauseAt(toks, k):
-			case objects && enObject[lemma]:
+			case objects && (enObject[lemma] || enParticles[w] && k+1 < len(toks) && toks[k+1].Kind == nlp.Word):
 				// "called for X", "called on X to …": the particle
 				// belongs to the cue.
-				if lemma == "call" && (w == "for" || w == "on") && k+1 < len(toks) && toks[k+1].Kind == nlp.Word {
+				// "worried about X", "spoke of X", "ruled against X".
+				if (lemma == "call" && (w == "for" || w == "on") || enParticles[w] && lemma != "call") && k+1 < len(toks) && toks[k+1].Kind == nlp.Word {
 					vEnd, k = k, k+1
 					w = f.word(toks[k])
 				}
 				if enStop[w] && !determiners[w] && w != "a" && w != "an" && w != "to" {
 					continue
 				}
+				// "asked Clinton about her emails", "pressed him on
+				// taxes": what is reported follows the particle.
+				k = f.enAfterObject(toks, k)
 			default:
 				continue
 			}
 		}
 		c := v
-		for c > 0 && (f.lang == "fr" && frAux[f.word(toks[c-1])] || f.lang == "en" && enAux[f.word(toks[c-1])]) {
+		for c > 0 && (f.lang == "fr" && frAux[f.word(toks[c-1])] || f.lang == "en" && (enAux[f.word(toks[c-1])] || enBe[f.word(toks[c-1])] && strings.HasSuffix(f.word(toks[v]), "ing") || f.enAdverb(toks[c-1]) && c > 1 && enAux[f.word(toks[c-2])])) {
 			c--
 		}
-		if f.lang == "en" && c > 0 && toks[c-1].Text(f.text) == "," && enInverts[lemmaOf(f, toks[v])] && f.enInvertedAt(toks, k) {
-			continue // "…, said X": inverted, read by inverted
+		if f.lang == "en" && c > 0 && (toks[c-1].Text(f.text) == "," || isQuoteMark(firstRune(toks[c-1].Text(f.text))) || strings.HasPrefix(toks[c-1].Text(f.text), "'")) && enInverts[lemmaOf(f, toks[v])] && f.enInvertedAt(toks, k) {
+			continue // "…, said X", "“…” said X": inverted, read elsewhere
 		}
 		q := &quote{kind: "indirect", content: veille.Span{Start: toks[k].Start, End: end}, cue: veille.Span{Start: toks[c].Start, End: toks[vEnd].End}}
 		f.subjectBackward(q, toks, c)
@@ -216,7 +247,7 @@ func (f *finder) reported(toks []nlp.Token, end int, objects bool, onlyCoordinat
 		}
 		var coordinated bool
 		q.content.End, coordinated = f.clauseEnd(toks, k, end, objects)
-		if len(onlyCoordinated) > 0 && onlyCoordinated[0] && !coordinated {
+		if len(onlyCoordinated) > 0 && onlyCoordinated[0] && !coordinated && !(f.lang == "en" && f.endsBeforeCues(q, f.sentFirst)) {
 			continue
 		}
 		f.add(q)
@@ -241,6 +272,19 @@ func (f *finder) clauseEnd(toks []nlp.Token, k, end int, objects bool) (int, boo
 			last = j
 			break
 		}
+		if f.lang == "en" && f.enClauseBreak(toks, j) {
+			last = j
+			break
+		}
+		// "said it was opposed and warned …": a coordinated verb
+		// phrase reports something else.
+		if f.lang == "en" && (f.word(toks[j]) == "and" || f.word(toks[j]) == "but" || f.word(toks[j]) == "yet") && f.enVerbPhraseAt(toks, j+1) {
+			last = j
+			if j > 0 && toks[j-1].Text(f.text) == "," {
+				last = j - 1
+			}
+			break
+		}
 		// "nie cette affirmation et affirme que …": a noun phrase ends
 		// at a coordinated verb.
 		if objects && f.word(toks[j]) == "et" && (f.isVerb(toks[j+1]) || frAux[f.word(toks[j+1])]) {
@@ -253,7 +297,7 @@ func (f *finder) clauseEnd(toks []nlp.Token, k, end int, objects bool) (int, boo
 		w := f.word(toks[last-1])
 		switch {
 		case toks[last-1].Kind == nlp.Punct && strings.ContainsRune(".;,", firstRune(toks[last-1].Text(f.text))):
-		case weekdays[w]:
+		case weekdays[w] && f.lang == "fr":
 		case months[w] && last-2 > k && f.word(toks[last-2]) == "en":
 			last--
 		default:
@@ -302,6 +346,12 @@ func (f *finder) inverted(toks []nlp.Token, end int, found ...*quote) {
 	if f.lang == "fr" && f.incise(toks, end) || f.lang == "en" && f.enIncise(toks, end) {
 		return
 	}
+	f.invertedTail(toks, end, found...)
+}
+
+// invertedTail finds "…, selon X." and "…, X said." closing the sentence;
+// found are the quotations already found in it.
+func (f *finder) invertedTail(toks []nlp.Token, end int, found ...*quote) {
 	tries := 0
 	for j := len(toks) - 2; j > 2 && tries < 3; j-- {
 		if toks[j].Kind != nlp.Punct || toks[j].Text(f.text) != "," {
@@ -320,11 +370,21 @@ func (f *finder) inverted(toks []nlp.Token, end int, found ...*quote) {
 			return
 		}
 		q := &quote{kind: "indirect", content: veille.Span{Start: toks[start].Start, End: toks[j].Start}}
-		if !f.cueAfter(q, toks[j].Start, end, true) {
+		// The sentence's own tokens from the comma, as cueAfter would
+		// cut them: up to end and 400 bytes.
+		limit := min(end, toks[j].Start+400)
+		tail := toks[j:]
+		for len(tail) > 0 && tail[len(tail)-1].End > limit {
+			tail = tail[:len(tail)-1]
+		}
+		if !f.cueAfterToks(q, tail, true) {
 			if tries == 1 && len(found) == 0 {
 				return
 			}
 			continue
+		}
+		if f.lang == "en" && (!f.enSpeakerPhrase(tail, q.spk) || strings.HasSuffix(f.text[q.cue.Start:q.cue.End], "ing")) {
+			return // "…, said members will help": a clause, not a speaker
 		}
 		if w := nlp.Fold(f.text[q.spk.Start:q.spk.End]); strings.HasPrefix(w, "ses ") || strings.HasPrefix(w, "son ") || strings.HasPrefix(w, "sa ") || strings.HasPrefix(w, "leur") {
 			return // "…, a poursuivi ses visites": an object, not a speaker
@@ -402,6 +462,9 @@ func (f *finder) viaProbe([]nlp.Token, int) {}
 // multiwordAt returns the length of a multiword reporting verb starting
 // at toks[v] ("fait état", "mis en garde"), 0 when none.
 func (f *finder) multiwordAt(toks []nlp.Token, v int) int {
+	if f.lang != "fr" {
+		return 0
+	}
 	w := f.word(toks[v])
 	if w != "fait" && w != "mis" && w != "faisait" {
 		return 0
@@ -464,7 +527,7 @@ func (f *finder) merge() {
 		slices.Sort(ds)
 		for _, i := range ds {
 			d := f.out[i]
-			if d.kind != "direct" || d.drop {
+			if d.drop {
 				continue
 			}
 			ov := min(in.content.End, d.content.End) - max(in.content.Start, d.content.Start)
@@ -507,6 +570,9 @@ func (f *finder) enPassive(toks []nlp.Token, v int) bool {
 		return false
 	}
 	p := f.word(toks[v-1])
+	if enBe[p] && strings.HasSuffix(f.word(toks[v]), "ing") {
+		return false // progressive: "is calling for"
+	}
 	if enBe[p] || determiners[p] || p == "a" || p == "an" || p == "so" || p == "-" {
 		return true
 	}
@@ -521,11 +587,11 @@ func (f *finder) enClauseAt(toks []nlp.Token, k int) bool {
 	if enSubject[w] {
 		return true
 	}
-	if !determiners[w] && !isCap(toks[k].Text(f.text)) && w != "a" && w != "an" && !unicode.IsDigit(firstRune(w)) {
+	if !determiners[w] && !enDeterminers[w] && !isCap(toks[k].Text(f.text)) && !unicode.IsDigit(firstRune(w)) && (prepositions[w] || enStop[w] || f.isVerb(toks[k]) || enFinite[w] || strings.HasSuffix(w, "ly")) {
 		return false
 	}
-	for j := k + 1; j < len(toks) && j <= k+7; j++ {
-		if toks[j].Kind == nlp.Punct && !strings.ContainsRune("'’-", firstRune(toks[j].Text(f.text))) {
+	for j := k + 1; j < len(toks) && j <= k+12; j++ {
+		if toks[j].Kind == nlp.Punct && !strings.ContainsRune("'’-“”\"", firstRune(toks[j].Text(f.text))) {
 			return false
 		}
 		x := f.word(toks[j])
@@ -642,15 +708,22 @@ func (f *finder) enIncise(toks []nlp.Token, end int) bool {
 				}
 			}
 		} else {
-			// ", X said,"
-			for v := j + 1; v < len(toks)-1 && v <= j+5; v++ {
+			// ", X said,", ", Mr. Doe often says,"
+			for v := j + 1; v < len(toks)-1 && v <= j+6; v++ {
 				if toks[v].Kind != nlp.Word {
+					if toks[v].Text(f.text) == "." && v > j+1 && isCap(toks[v-1].Text(f.text)) && len(toks[v-1].Text(f.text)) <= 4 {
+						continue // "Mr.", "Sen."
+					}
 					break
 				}
 				if v > j+1 && enInverts[lemmaOf(f, toks[v])] && comma(v+1) {
 					w := f.word(toks[j+1])
+					se := v - 1
+					for se > j+1 && f.enAdverb(toks[se]) || se > j+1 && adverbs[f.word(toks[se])] {
+						se-- // "Mr. Doe often says"
+					}
 					if v == j+2 && enSubject[w] || isCap(toks[j+1].Text(f.text)) || determiners[w] || indefinite[w] {
-						cue, spk, close = veille.Span{Start: toks[v].Start, End: toks[v].End}, veille.Span{Start: toks[j+1].Start, End: toks[v-1].End}, v+1
+						cue, spk, close = veille.Span{Start: toks[v].Start, End: toks[v].End}, veille.Span{Start: toks[j+1].Start, End: toks[se].End}, v+1
 					}
 					break
 				}
@@ -659,7 +732,8 @@ func (f *finder) enIncise(toks []nlp.Token, end int) bool {
 		if close < 0 {
 			continue
 		}
-		before, after := j >= 3, len(toks)-(close+1) >= 3 && !isQuoteMark(firstRune(toks[close+1].Text(f.text)))
+		w0 := f.word(toks[0])
+		before, after := j >= 3 && !prepositions[w0] && !enSubordinators[w0], len(toks)-(close+1) >= 3 && !isQuoteMark(firstRune(toks[close+1].Text(f.text)))
 		if !before && !after {
 			return false
 		}
@@ -672,4 +746,204 @@ func (f *finder) enIncise(toks []nlp.Token, end int) bool {
 		return true
 	}
 	return false
+}
+
+// enVerbPhraseAt reports whether a reporting verb phrase starts at
+// toks[i], adverbs aside: "and warned …" starts another report, "and was
+// qualified" continues this one.
+func (f *finder) enVerbPhraseAt(toks []nlp.Token, i int) bool {
+	for i < len(toks) && adverbs[f.word(toks[i])] {
+		i++
+	}
+	if i >= len(toks) || toks[i].Kind != nlp.Word || isCap(toks[i].Text(f.text)) {
+		return false
+	}
+	w := f.word(toks[i])
+	return f.isVerb(toks[i]) && !strings.HasSuffix(w, "ing")
+}
+
+// enSpeakerPhrase reports whether the tokens of toks within sp read as
+// an English speaker phrase: at most 16 tokens, without a finite verb, a
+// reporting verb or "that".
+func (f *finder) enSpeakerPhrase(toks []nlp.Token, sp veille.Span) bool {
+	n := 0
+	for _, t := range toks {
+		if t.Start < sp.Start || t.End > sp.End {
+			continue
+		}
+		if n++; n > 16 {
+			return false
+		}
+		w := f.word(t)
+		if enFinite[w] || w == "that" || strings.HasSuffix(w, "n't") || f.isVerb(t) && !isCap(t.Text(f.text)) {
+			return false
+		}
+	}
+	return true
+}
+
+// nounCues finds what a noun of saying reports: "Trump's claims that …",
+// "his pledge to …", "criticism of the plan". The speaker is the
+// possessor before the noun ("Trump's", "his"), none without one; the
+// content runs from "that" or "to" (kept) or after "of", "about" … to
+// the clause's end. Reports found from n on are not read twice.
+func (f *finder) nounCues(toks []nlp.Token, end, n int) {
+	for i := 0; i+3 < len(toks); i++ {
+		if toks[i].Kind != nlp.Word || i > 0 && isCap(toks[i].Text(f.text)) {
+			continue
+		}
+		opens := f.lx.nouns[f.word(toks[i])]
+		if opens == nil {
+			continue
+		}
+		j := i + 1
+		w := f.word(toks[j])
+		if !opens[w] || toks[j+1].Kind != nlp.Word {
+			continue
+		}
+		k := j + 1 // content after "of", "about"…
+		if w == "that" || w == "to" {
+			k = j
+		}
+		if w == "that" && enFinite[f.word(toks[j+1])] {
+			continue // "the claims that were made": a relative clause
+		}
+		if w == "to" && !f.enInfinitiveAt(toks, j+1) {
+			continue
+		}
+		if inside(f.out[n:], toks[k].Start) || weekdays[f.word(toks[k])] {
+			continue
+		}
+		q := &quote{kind: "indirect", content: veille.Span{Start: toks[k].Start, End: end}, cue: veille.Span{Start: toks[i].Start, End: toks[k-1].End}}
+		if k == j {
+			q.cue.End = toks[i].End
+		}
+		// The possessor: "his", "Trump's", "the senator's"; the subject
+		// when the noun is a verb's form ("continued to call for").
+		if i > 0 && (f.word(toks[i-1]) == "to" || enFinite[f.word(toks[i-1])] || enAux[f.word(toks[i-1])] || enSubject[f.word(toks[i-1])]) {
+			f.subjectBackward(q, toks, i)
+		} else if i > 0 {
+			p := toks[i-1]
+			pw := f.word(p)
+			switch {
+			case enPossessives[pw]:
+				q.spk = veille.Span{Start: p.Start, End: p.End}
+			case strings.HasSuffix(pw, "'s") || strings.HasSuffix(pw, "’s"):
+				s := i - 1
+				if pw == "'s" || pw == "’s" {
+					s-- // "mayor" "'s"
+				}
+				for s > 0 && toks[s-1].Kind == nlp.Word && isCap(toks[s-1].Text(f.text)) && s > i-5 {
+					s--
+				}
+				if s > 0 && !isCap(toks[s].Text(f.text)) && (determiners[f.word(toks[s-1])] || f.word(toks[s-1]) == "a") {
+					s--
+				}
+				if s >= 0 {
+					q.spk = veille.Span{Start: toks[s].Start, End: p.End}
+				}
+			}
+		}
+		q.content.End, _ = f.clauseEnd(toks, k, end, true)
+		if q.content.End-q.content.Start < 8 {
+			continue
+		}
+		f.add(q)
+		i = k
+	}
+}
+
+// enInfinitiveAt reports whether toks[i], after "to", is a bare verb
+// rather than a noun phrase: not a determiner, name or number.
+func (f *finder) enInfinitiveAt(toks []nlp.Token, i int) bool {
+	t := toks[i]
+	w := f.word(t)
+	return t.Kind == nlp.Word && !isCap(t.Text(f.text)) && !determiners[w] && w != "a" && w != "an" && !unicode.IsDigit(firstRune(w)) && !enSubject[w]
+}
+
+// enAdverb reports whether t is a lower-case English "-ly" adverb.
+func (f *finder) enAdverb(t nlp.Token) bool {
+	w := f.word(t)
+	return t.Kind == nlp.Word && len(w) > 4 && strings.HasSuffix(w, "ly") && !isCap(t.Text(f.text))
+}
+
+// enClauseBreak reports whether an English report ends before toks[j]:
+// a semicolon, a dash before a participle ("— lambasting the plan"), or
+// a comma before "though" or "especially".
+func (f *finder) enClauseBreak(toks []nlp.Token, j int) bool {
+	t := toks[j]
+	if t.Kind != nlp.Punct || j+1 >= len(toks) {
+		return false
+	}
+	p := t.Text(f.text)
+	next := toks[j+1]
+	nw := f.word(next)
+	switch {
+	case p == ";":
+		return true
+	case p == "—" || p == "--" || p == "–" || p == "―":
+		return next.Kind == nlp.Word && !isCap(next.Text(f.text)) && len(nw) > 5 && strings.HasSuffix(nw, "ing")
+	case p == ",":
+		if nw == "though" || nw == "although" || nw == "especially" {
+			return true
+		}
+	}
+	return false
+}
+
+// headlineLabel finds a headline's speaker label at the start of a line:
+// "Senator: We Will Not Back Down" reports the words after the colon; one
+// to three capitalized words before it, not a label such as "Update:".
+func (f *finder) headlineLabel(toks []nlp.Token, end int) bool {
+	if toks[0].Start > 0 && f.text[toks[0].Start-1] != '\n' {
+		return false
+	}
+	for i := 1; i <= 3 && i+3 < len(toks); i++ {
+		if toks[i].Text(f.text) != ":" {
+			if toks[i].Kind != nlp.Word || !isCap(toks[i].Text(f.text)) {
+				return false
+			}
+			continue
+		}
+		if !isCap(toks[0].Text(f.text)) || enLabels[f.word(toks[0])] || toks[i+1].Kind != nlp.Word {
+			return false
+		}
+		f.add(&quote{kind: "indirect", content: veille.Span{Start: toks[i+1].Start, End: end},
+			cue: veille.Span{Start: toks[i].Start, End: toks[i].End}, spk: veille.Span{Start: toks[0].Start, End: toks[i-1].End}})
+		return true
+	}
+	return false
+}
+
+// endsBeforeCues reports whether q, a report found in a second pass over
+// its sentence, ends before the cues of the reports f.out[n:] found in
+// the first, which then go on from it: "X mocked the plan, saying …".
+func (f *finder) endsBeforeCues(q *quote, n int) bool {
+	if n >= len(f.out) {
+		return false
+	}
+	for _, o := range f.out[n:] {
+		if o.cue.End == 0 || q.content.End > o.cue.Start || q.cue.Start > o.cue.Start {
+			return false
+		}
+	}
+	return true
+}
+
+// enAfterObject returns where the reported part starts when an object
+// verb's object is a pronoun or a short name followed by a particle
+// ("asked Clinton about …", "pressed him on …"): after the particle;
+// else k.
+func (f *finder) enAfterObject(toks []nlp.Token, k int) int {
+	j := k
+	if w := f.word(toks[j]); !(enObjPronouns[w] || isCap(toks[j].Text(f.text))) {
+		return k
+	}
+	for j+1 < len(toks) && j < k+3 && isCap(toks[j+1].Text(f.text)) && toks[j+1].Kind == nlp.Word {
+		j++
+	}
+	if j+2 < len(toks) && enAboutParticles[f.word(toks[j+1])] && toks[j+2].Kind == nlp.Word {
+		return j + 2
+	}
+	return k
 }

@@ -15,31 +15,76 @@ var dataFS embed.FS
 // (nlp.Fold), and the words that shape a speaker phrase.
 type lexicon struct {
 	verbs map[string]string // form → lemma
+	// nouns maps a folded noun of saying to the folded words that may
+	// open what it reports ("claims" → that, of, about).
+	nouns map[string]map[string]bool
 }
 
 var lexicons = map[string]*lexicon{
 	"fr": loadLexicon("data/verbs_fr.tsv"),
-	"en": loadLexicon("data/verbs_en.tsv"),
+	"en": withNouns(loadLexicon("data/verbs_en.tsv", "data/stance_en.tsv"), "data/nouns_en.tsv"),
 }
 
-func loadLexicon(name string) *lexicon {
+// withNouns adds to lx the nouns of saying in name: lines of forms, a
+// tab, and the words that open their content.
+func withNouns(lx *lexicon, name string) *lexicon {
 	b, err := dataFS.ReadFile(name)
 	if err != nil {
 		panic("quote: " + err.Error())
 	}
-	lx := &lexicon{verbs: map[string]string{}}
-	sc := bufio.NewScanner(strings.NewReader(string(b)))
-	for sc.Scan() {
-		line := sc.Text()
+	lx.nouns = map[string]map[string]bool{}
+	for line := range strings.SplitSeq(string(b), "\n") {
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		lemma, forms, ok := strings.Cut(line, "\t")
+		forms, opens, ok := strings.Cut(line, "\t")
 		if !ok {
 			panic("quote: " + name + ": no tab in " + line)
 		}
+		o := set(strings.Fields(opens)...)
 		for f := range strings.FieldsSeq(forms) {
-			lx.verbs[nlp.Fold(f)] = lemma
+			lx.nouns[nlp.Fold(f)] = o
+		}
+	}
+	return lx
+}
+
+// loadLexicon reads files of lines "lemma TAB forms [TAB classes]"; the
+// classes (comma-separated "clause", "object") add the lemma to
+// enClausal and enObject.
+func loadLexicon(names ...string) *lexicon {
+	lx := &lexicon{verbs: map[string]string{}}
+	for _, name := range names {
+		b, err := dataFS.ReadFile(name)
+		if err != nil {
+			panic("quote: " + err.Error())
+		}
+		sc := bufio.NewScanner(strings.NewReader(string(b)))
+		for sc.Scan() {
+			line := sc.Text()
+			if line == "" || strings.HasPrefix(line, "#") {
+				continue
+			}
+			cols := strings.Split(line, "\t")
+			if len(cols) < 2 {
+				panic("quote: " + name + ": no tab in " + line)
+			}
+			lemma := cols[0]
+			for f := range strings.FieldsSeq(cols[1]) {
+				lx.verbs[nlp.Fold(f)] = lemma
+			}
+			if len(cols) > 2 {
+				for c := range strings.SplitSeq(cols[2], ",") {
+					switch c {
+					case "clause":
+						enClausal[nlp.Fold(lemma)] = true
+					case "object":
+						enObject[nlp.Fold(lemma)] = true
+					default:
+						panic("quote: " + name + ": unknown class " + c)
+					}
+				}
+			}
 		}
 	}
 	return lx
@@ -53,7 +98,7 @@ var (
 	// frStop and enStop end a speaker phrase read forwards.
 	frStop      = set("à", "au", "aux", "lors", "dans", "devant", "en", "sur", "pendant", "après", "avant", "qui", "tout", "hier", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "ce", "cette", "que", "qu'", "et", "mais", "avec", "depuis", "jeudi", "lorsqu'", "alors", "quand", "vendredi", "par", "pour")
 	enStop      = set("to", "in", "on", "at", "during", "after", "before", "when", "who", "as", "while", "last", "this", "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "that", "and", "but", "with", "about", "of", "for", "because", "if", "earlier", "today", "recently", "told", "said", "says", "adding", "according", "tonight", "than", "since", "from", "into", "by", "was", "is", "were", "are", "the", "a", "an", "his", "her")
-	adverbs     = set("donc", "également", "aussi", "encore", "déjà", "pourtant", "toutefois", "cependant", "ensuite", "enfin", "notamment", "lui", "alors", "ainsi", "also", "later", "previously", "then", "further", "repeatedly", "recently", "publiquement", "publicly")
+	adverbs     = set("donc", "également", "aussi", "encore", "déjà", "pourtant", "toutefois", "cependant", "ensuite", "enfin", "notamment", "lui", "alors", "ainsi", "also", "later", "previously", "then", "further", "repeatedly", "recently", "publiquement", "publicly", "often", "always", "never", "again", "still")
 	determiners = set("le", "la", "les", "l'", "the", "ce", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "his", "her", "its", "their")
 	// objectVerbs take what they report as a noun phrase: "a annoncé un
 	// retrait", "a démenti toute suggestion", "accuse la Russie d'avoir…".
@@ -63,12 +108,30 @@ var (
 	// ban", "pledged to cut taxes", "criticized the plan").
 	enClausal = set("add", "warn", "claim", "argue", "insist", "believe", "think", "note", "explain", "suggest", "predict", "acknowledge", "admit", "assert", "contend", "declare", "write", "report", "estimate", "complain", "recall", "maintain", "concede", "know", "feel", "hope", "fear", "worry", "expect", "agree", "show", "find", "indicate", "reveal", "conclude", "promise", "vow", "pledge", "state", "announce", "confirm", "allege", "testify", "stress", "emphasize", "observe", "remark", "speculate", "joke", "boast", "doubt", "charge", "respond", "reply", "see")
 	enObject  = set("deny", "announce", "confirm", "claim", "allege", "predict", "promise", "acknowledge", "admit", "cite", "call", "urge", "demand", "propose", "pledge", "vow", "mention", "describe", "indicate", "reveal", "criticize", "condemn", "denounce", "blast", "slam", "accuse", "praise", "endorse", "support", "back", "favor", "plan", "refuse", "decline", "discuss", "oppose", "reject", "dismiss", "dispute", "question", "want", "recommend", "highlight", "tout", "defend", "show", "find", "estimate", "suggest", "expect", "hope", "agree", "warn", "stress", "emphasize", "project")
-	enSubject = set("he", "she", "they", "it", "we", "i", "you", "there", "this")
-	enFinite  = set("is", "was", "are", "were", "has", "have", "had", "will", "would", "could", "should", "can", "may", "might", "must", "did", "does", "do", "won't", "isn't", "wasn't")
+	// enParticles join an object verb's cue: "worried about X".
+	enParticles = set("about", "of", "on", "for", "against", "over", "with")
+	// enSubordinators open a clause a subject read backwards stops at.
+	enSubordinators = set("when", "while", "because", "if", "although", "though", "whether", "unless")
+	// enLabels head a line's label that names no speaker: "Update: …".
+	enLabels = set("update", "updated", "note", "editor", "editors", "photo", "photos", "video", "watch", "read", "related", "source", "sources", "credit", "correction", "clarification", "transcript", "q", "a", "warning", "breaking", "exclusive", "opinion", "analysis", "review", "live", "listen", "see", "also", "more", "disclosure", "image", "images", "graphic", "map", "chart")
+	// enDeterminers may open the subject of a that-less clause.
+	enDeterminers = set("a", "an", "the", "this", "these", "those", "our", "my", "your", "some", "many", "most", "all", "no", "every", "each", "any", "both", "few", "several")
+	// enObjPronouns and enAboutParticles: "asked him about …".
+	enObjPronouns    = set("him", "her", "them", "us", "me", "it")
+	enAboutParticles = set("about", "on", "over", "of")
+	// enControl take a reporting verb as their infinitive, whose
+	// subject is theirs: "refused to pledge", "continued to call for".
+	enControl = set("want", "wants", "wanted", "try", "tries", "tried", "seem", "seems", "seemed", "continue", "continues", "continued", "refuse", "refuses", "refused", "plan", "plans", "planned", "decline", "declines", "declined", "appear", "appears", "appeared", "went", "going", "began", "begin", "begins", "started", "hope", "hopes", "hoped", "vowed", "promised", "agreed", "used")
+	// enPossessives name a noun cue's speaker: "his claim that …".
+	enPossessives = set("his", "her", "their", "its", "our", "my", "your")
+	// enRelatives open a relative clause after the subject's name.
+	enRelatives = set("who", "which", "whose", "whom")
+	enSubject   = set("he", "she", "they", "it", "we", "i", "you", "there", "this")
+	enFinite    = set("is", "was", "are", "were", "has", "have", "had", "will", "would", "could", "should", "can", "may", "might", "must", "did", "does", "do", "won't", "isn't", "wasn't")
 	// enWh open a reported question ("asked how", "explained why");
 	// enLeadWords may stand between a verb and its clause ("said on
 	// Friday in a statement that").
-	enWh        = set("how", "why", "whether", "what", "where")
+	enWh        = set("how", "why", "whether", "what", "where", "when", "who")
 	enLeadWords = set("on", "in", "via", "during", "at", "a", "an", "the", "last", "this", "earlier", "later", "week", "night", "morning", "afternoon", "evening", "month", "year", "weekend", "statement", "interview", "email", "e-mail", "tweet", "tweets", "speech", "post", "reporters", "journalists", "friday", "again", "also", "repeatedly", "publicly", "privately", "recently", "previously", "then", "separately", "flatly", "bluntly", "him", "her", "them", "us", "me", "audience", "crowd", "supporters", "voters", "press", "conference", "call", "briefing", "rally", "radio", "television", "tv", "show", "appearance", "monday", "tuesday", "wednesday", "thursday", "saturday", "sunday", "yesterday", "today", "tonight", "recent", "new")
 	// enInverts may come before their subject: "…, said X", "…, added
 	// the senator".

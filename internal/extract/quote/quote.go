@@ -70,7 +70,9 @@ func Find(in Input, an *veille.Analysis) []veille.Quotation {
 		paras = []veille.Span{{Start: 0, End: len(in.Text)}}
 	}
 	for _, p := range paras {
+		first := len(f.out)
 		f.direct(p)
+		f.shareCue(first)
 	}
 	f.nd = len(f.out)
 	f.directs = newSpanIndex(f.out)
@@ -108,7 +110,9 @@ type quote struct {
 	affil       string
 	affilID     string
 	via         string
-	inherit     bool // no speaker of its own: takes the previous one's
+	inherit     bool        // no speaker of its own: takes the previous one's
+	marks       veille.Span // a direct quotation's marks, opening to closing
+	ante        veille.Span // the antecedent of a relative pronoun speaker
 	drop        bool
 }
 
@@ -144,6 +148,7 @@ type finder struct {
 	ments     mentionIndex // how an.Mentions is ordered
 	ents      *entityIndex // an.Entities by ID; nil until needed
 	anon      []int        // resolved quotations of anonymous sources, by position in f.out
+	wc        wordCache    // the current sentence's folded words
 }
 
 // mark is one quote mark and whether it opens or closes.
@@ -259,7 +264,7 @@ func (f *finder) addDirect(cs, ce, os, oe int, p veille.Span) {
 	if ce <= cs {
 		return
 	}
-	q := &quote{kind: "direct", content: veille.Span{Start: cs, End: ce}}
+	q := &quote{kind: "direct", content: veille.Span{Start: cs, End: ce}, marks: veille.Span{Start: os, End: oe}}
 	// A transcript's speaker label: "WALLACE: Governor, …".
 	if n := speakerLabel(f.text[cs:ce]); n > 0 {
 		q.spk = veille.Span{Start: cs, End: cs + n}
@@ -270,7 +275,22 @@ func (f *finder) addDirect(cs, ce, os, oe int, p veille.Span) {
 		}
 		return
 	}
-	found := f.cueAfter(q, oe, p.End, false) || f.cueBefore(q, f.sentenceStart(os, p.Start), os)
+	found := f.cueAfter(q, oe, p.End, false)
+	if !found && f.cueBefore(q, f.sentenceStart(os, p.Start), os) {
+		found = true
+		if f.lang == "en" {
+			// "said that “…”", "described it as “…”": the content
+			// starts at the word that introduces the quotation.
+			before := strings.TrimRightFunc(f.text[q.cue.End:os], isSpace)
+			for _, w := range []string{"that", "as"} {
+				if strings.HasSuffix(before, " "+w) && len(before) > len(w) {
+					q.content = veille.Span{Start: q.cue.End + len(before) - len(w), End: oe}
+					q.kind = "mixed"
+					break
+				}
+			}
+		}
+	}
 	if !found {
 		words := len(nlp.Tokenize(f.text, cs, ce))
 		last, _ := utf8.DecodeLastRuneInString(f.text[cs:ce])
@@ -319,7 +339,32 @@ func (f *finder) sentenceStart(pos, floor int) int {
 }
 
 // word returns the folded token text.
-func (f *finder) word(t nlp.Token) string { return nlp.Fold(t.Text(f.text)) }
+func (f *finder) word(t nlp.Token) string {
+	c := &f.wc
+	if n := len(c.toks); n > 0 && t.Start >= c.toks[0].Start && t.Start <= c.toks[n-1].Start {
+		i := sort.Search(n, func(i int) bool { return c.toks[i].Start >= t.Start })
+		if i < n && c.toks[i] == t {
+			if c.words[i] == "" {
+				c.words[i] = nlp.Fold(t.Text(f.text))
+			}
+			return c.words[i]
+		}
+	}
+	return nlp.Fold(t.Text(f.text))
+}
+
+// wordCache keeps the folded words of the sentence being read, which
+// the passes over it fold many times.
+type wordCache struct {
+	toks  []nlp.Token
+	words []string // "" until folded
+}
+
+func (c *wordCache) reset(toks []nlp.Token) {
+	c.toks = toks
+	c.words = slices.Grow(c.words[:0], len(toks))[:len(toks)]
+	clear(c.words)
+}
 
 func (f *finder) isVerb(t nlp.Token) bool {
 	if t.Kind != nlp.Word {
@@ -351,7 +396,11 @@ func (f *finder) splitInverted(t nlp.Token) (head string, pron veille.Span, ok b
 // quotation (", a déclaré X", ", a-t-il dit", ", said X", "X said").
 // toEnd asks the speaker phrase to end the clause.
 func (f *finder) cueAfter(q *quote, from, to int, toEnd bool) bool {
-	toks := nlp.Tokenize(f.text, from, min(to, from+400))
+	return f.cueAfterToks(q, nlp.Tokenize(f.text, from, min(to, from+400)), toEnd)
+}
+
+// cueAfterToks is cueAfter on the tokens of text[from:to], already cut.
+func (f *finder) cueAfterToks(q *quote, toks []nlp.Token, toEnd bool) bool {
 	i := 0
 	dash := -1
 	for i < len(toks) && toks[i].Kind == nlp.Punct && strings.ContainsRune(",—–-―", firstRune(toks[i].Text(f.text))) && i < 2 {
@@ -435,6 +484,9 @@ func (f *finder) cueAfter(q *quote, from, to int, toEnd bool) bool {
 		return f.speakerForward(q, toks, i+1, toEnd)
 	}
 	// "X said": a short subject, then the verb.
+	if w == "and" || w == "but" || w == "or" || w == "then" || w == "as" || w == "while" || w == "so" || w == "yet" {
+		return false // "… and said": a coordinated verb, not a subject
+	}
 	for j := i; j < len(toks) && j < i+10; j++ {
 		if toks[j].Kind == nlp.Punct && !strings.ContainsRune("'’-.", firstRune(toks[j].Text(f.text))) {
 			return false
@@ -495,6 +547,10 @@ func (f *finder) speakerForward(q *quote, toks []nlp.Token, i int, toEnd bool) b
 				j++
 				continue
 			}
+			if r == '.' && end == j-1 && j+1 < len(toks) && abbreviation(toks[j-1].Text(f.text)) && isCap(toks[j+1].Text(f.text)) {
+				j++ // "Rep. Jane Doe", "G.K. Butterfield"
+				continue
+			}
 			break
 		}
 		if j > i && stop[w] && w == "et" && f.lang == "fr" && j+1 < len(toks) && (particle(f.word(toks[j+1])) || f.word(toks[j+1]) == "des" || f.word(toks[j+1]) == "d'") {
@@ -535,7 +591,7 @@ func (f *finder) nameRunsToEnd(toks []nlp.Token, i int) bool {
 	if k == i || k-i > 5 {
 		return false
 	}
-	if k == len(toks) {
+	if k == len(toks) || strings.ContainsRune(f.text[toks[k-1].End:toks[k].Start], '\n') {
 		return true
 	}
 	r := firstRune(toks[k].Text(f.text))
@@ -652,10 +708,15 @@ func (f *finder) cueBefore(q *quote, from, to int) bool {
 // Le Drian, a déclaré") and a description after a name ("Timor Goksel,
 // aujourd'hui professeur …, a indiqué").
 func (f *finder) subjectBackward(q *quote, toks []nlp.Token, c int) {
+	if f.lang == "en" && c >= 3 && f.word(toks[c-1]) == "to" && toks[c-2].Kind == nlp.Word && !isCap(toks[c-2].Text(f.text)) && enControl[f.word(toks[c-2])] {
+		// "X refused to pledge", "X continued to call for": the
+		// subject of the verb before "to".
+		c -= 2
+	}
 	e := c - 1
 	for e >= 0 {
 		w := f.word(toks[e])
-		if adverbs[w] || w == "ne" || w == "n'" || w == "se" || w == "s'" || w == "est" || frAux[w] && f.lang == "fr" || enAux[w] && f.lang == "en" {
+		if adverbs[w] || w == "ne" || w == "n'" || w == "se" || w == "s'" || w == "est" || frAux[w] && f.lang == "fr" || f.lang == "en" && (enAux[w] || enBe[w] || w == "not" || len(w) > 4 && strings.HasSuffix(w, "ly") && !isCap(toks[e].Text(f.text))) {
 			e--
 			continue
 		}
@@ -687,7 +748,7 @@ func (f *finder) subjectBackward(q *quote, toks []nlp.Token, c int) {
 			}
 			break
 		}
-		if w == "et" && s == end || w == "mais" || w == "que" || w == "qu'" || w == "and" && s == end || w == "but" || w == "that" || w == "tout" || w == "en" && s == e {
+		if w == "et" && s == end || w == "mais" || w == "que" || w == "qu'" || w == "and" && s == end || w == "but" || w == "that" || w == "tout" || w == "en" && s == e || f.lang == "en" && enSubordinators[w] {
 			break
 		}
 	}
@@ -700,6 +761,28 @@ func (f *finder) subjectBackward(q *quote, toks []nlp.Token, c int) {
 	first := segs[0]
 	if f.word(toks[first.e]) == "en" || f.word(toks[first.e]) == "tout" {
 		return
+	}
+	if f.lang == "en" && len(segs) > 1 && enRelatives[f.word(toks[first.s])] {
+		if first.e == first.s {
+			// "Jane Doe, who said": the relative speaks for its
+			// antecedent, the noun phrase closing the segment before,
+			// which resolves it.
+			a := segs[1].e
+			for a > segs[1].s && toks[a-1].Kind == nlp.Word && (isCap(toks[a-1].Text(f.text)) || particle(f.word(toks[a-1]))) && isCap(toks[a].Text(f.text)) {
+				a--
+			}
+			for d := a; !isCap(toks[a].Text(f.text)) && d > segs[1].s && d > a-4; d-- {
+				if w := f.word(toks[d-1]); determiners[w] || w == "a" || w == "an" {
+					a = d - 1
+					break
+				}
+			}
+			q.spk = veille.Span{Start: toks[first.s].Start, End: toks[first.e].End}
+			q.ante = veille.Span{Start: toks[a].Start, End: toks[segs[1].e].End}
+			return
+		}
+		// "Jane Doe, who was there, said": the antecedent.
+		first, segs = segs[1], segs[1:]
 	}
 	from := first.s
 	if len(segs) > 1 {
@@ -720,11 +803,25 @@ func (f *finder) subjectBackward(q *quote, toks []nlp.Token, c int) {
 // que …"): the words from the start up to the first auxiliary or verb.
 func (f *finder) sentenceSubject(q *quote, toks []nlp.Token, c int) {
 	w := nlp.Fold(f.text[toks[c].Start:toks[c].End])
-	if strings.HasSuffix(w, "ant") || strings.HasSuffix(w, "ing") {
+	if strings.HasSuffix(w, "ant") || strings.HasSuffix(w, "ing") && (f.lang != "en" || c == 0 || toks[c-1].Text(f.text) != ",") {
+		// A participle takes the subject of its sentence only in
+		// English after a comma: "X said …, adding that …".
 		return
 	}
-	e := -1
-	for j := 0; j < c && j < 15; j++ {
+	e, from := -1, 0
+	if f.lang == "en" && c > 0 && (prepositions[f.word(toks[0])] || enSubordinators[f.word(toks[0])]) {
+		// "In his speech, Graham urged …": after the opening phrase.
+		for j := 1; j < c && j < 10; j++ {
+			if toks[j].Text(f.text) == "," {
+				from = j + 1
+				break
+			}
+		}
+		if from == 0 {
+			return
+		}
+	}
+	for j := from; j < c && j < from+15; j++ {
 		t := toks[j]
 		w := f.word(t)
 		if t.Kind == nlp.Punct && !strings.ContainsRune("'’-.()", firstRune(t.Text(f.text))) {
@@ -732,12 +829,40 @@ func (f *finder) sentenceSubject(q *quote, toks []nlp.Token, c int) {
 		}
 		if frAux[w] && f.lang == "fr" || enAux[w] && f.lang == "en" || f.isVerb(t) || w == "est" || w == "sont" || w == "se" || w == "s'" || w == "is" || w == "was" {
 			if e >= 0 {
-				q.spk = veille.Span{Start: toks[0].Start, End: toks[e].End}
+				q.spk = veille.Span{Start: toks[from].Start, End: toks[e].End}
 			}
 			return
 		}
 		e = j
 	}
+	if f.lang == "en" && strings.HasSuffix(w, "ing") {
+		f.leadingName(q, toks, c)
+	}
+}
+
+// leadingName takes as the speaker of an English participle ("…,
+// saying …") the pronoun or name that opens its sentence: "He", "Donald
+// Trump", "Sen. Jane Roe".
+func (f *finder) leadingName(q *quote, toks []nlp.Token, c int) {
+	if c == 0 || toks[0].Kind != nlp.Word {
+		return
+	}
+	w := f.word(toks[0])
+	if enSubject[w] && w != "there" && w != "this" && w != "it" {
+		q.spk = veille.Span{Start: toks[0].Start, End: toks[0].End}
+		return
+	}
+	if !isCap(toks[0].Text(f.text)) || prepositions[w] || determiners[w] || enSubordinators[w] || indefinite[w] {
+		return
+	}
+	e := 0
+	for e+1 < c && e < 5 && (toks[e+1].Kind == nlp.Word && (isCap(toks[e+1].Text(f.text)) || particle(f.word(toks[e+1]))) || toks[e+1].Text(f.text) == ".") {
+		e++
+	}
+	if toks[e].Kind != nlp.Word || e+1 < c && toks[e+1].Kind == nlp.Punct && toks[e+1].Text(f.text) != "," {
+		return
+	}
+	q.spk = veille.Span{Start: toks[0].Start, End: toks[e].End}
 }
 
 // speakerLabel returns the length of a transcript's speaker label at the
@@ -763,4 +888,49 @@ func speakerLabel(s string) int {
 		}
 	}
 	return 0
+}
+
+// shareCue gives the direct quotations of f.out[first:] that continue a
+// quotation cut by its own cue the same cue and speaker: in “A,” she
+// said. “B.” the cue stands between A and B and reports both, as an
+// incise does.
+func (f *finder) shareCue(first int) {
+	for i := first + 1; i < len(f.out); i++ {
+		a, b := f.out[i-1], f.out[i]
+		if a.kind == "direct" && b.kind == "direct" && b.inherit && a.spk.End > a.spk.Start &&
+			a.cue.Start >= a.marks.End && b.marks.Start >= a.cue.End && f.cueGap(a.cue.End, b.marks.Start) {
+			b.cue, b.spk, b.inherit = a.cue, a.spk, false
+		}
+	}
+}
+
+// cueGap reports whether text[s:e], from the end of a cue to the next
+// quotation, only ends the cue's clause: short, ending in punctuation,
+// with no line break, quote mark or second reporting verb.
+func (f *finder) cueGap(s, e int) bool {
+	if e-s > 120 {
+		return false
+	}
+	g := strings.TrimRightFunc(f.text[s:e], isSpace)
+	if g == "" || strings.ContainsAny(g, "\n«»“”\"„") {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(g)
+	if !strings.ContainsRune(".,:;—–", last) {
+		return false
+	}
+	for _, t := range nlp.Tokenize(f.text, s, s+len(g)) {
+		if f.isVerb(t) {
+			return false
+		}
+	}
+	return true
+}
+
+// abbreviation reports whether w, before a period, is a title or an
+// initial: one to four letters starting with a capital ("Rep", "Dr",
+// "G").
+func abbreviation(w string) bool {
+	n := utf8.RuneCountInString(w)
+	return n >= 1 && n <= 4 && isCap(w) && strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) < 0
 }

@@ -87,6 +87,10 @@ func TestFind(t *testing.T) {
 			"to cut property taxes", "indirect", "pledged", "The governor", "", 1, ""},
 		{"signature dash", "en", "\u201cHe never answers a question.\u201d \u2015 Jane Porter\n\nNext paragraph.",
 			"He never answers a question.", "direct", "\u2015", "Jane Porter", "", 1, ""},
+		{"signature before a line break", "en", "\u201cHe never answers.\u201d \u2015 Jane Porter\n\u201cNor do I.\u201d \u2015 Al Roe.",
+			"He never answers.", "direct", "\u2015", "Jane Porter", "", 1, ""},
+		{"title with a period", "en", "\u201cThis is a sad day,\u201d said Rep. Jo Ann Hale.",
+			"This is a sad day,", "direct", "said", "Rep. Jo Ann Hale", "", 1, ""},
 		{"doubled apostrophes", "en", "''The bridge will open in May,'' the engineer said.",
 			"The bridge will open in May,", "direct", "said", "the engineer", "", 1, ""},
 		{"time before that", "en", "The council noted on Friday that the budget was balanced.",
@@ -99,6 +103,40 @@ func TestFind(t *testing.T) {
 			"the river rose overnight", "indirect", "said", "the mayor", "", 1, ""},
 		{"transcript label", "en", "\"WALLACE: Do you really see those two as equal?\"",
 			"Do you really see those two as equal?", "direct", ":", "WALLACE", "", 1, ""},
+		{"stance verb and its object", "en", "The senator attacked the new budget plan.",
+			"the new budget plan", "indirect", "attacked", "The senator", "", 1, ""},
+		{"particle in the cue", "en", "The mayor worried about the rising rents.",
+			"the rising rents", "indirect", "worried about", "The mayor", "", 1, ""},
+		{"object and infinitive", "en", "The governor urged voters to stay home on Sunday.",
+			"voters to stay home on Sunday", "indirect", "urged", "The governor", "", 1, ""},
+		{"progressive cue", "en", "The union is demanding higher wages for drivers.",
+			"higher wages for drivers", "indirect", "is demanding", "The union", "", 1, ""},
+		{"adverb before the verb", "en", "The coach has sharply criticized the referees.",
+			"the referees", "indirect", "has sharply criticized", "The coach", "", 1, ""},
+		{"coordinated verb ends the report", "en", "The minister said the bridge was safe and promised quick repairs.",
+			"the bridge was safe", "indirect", "said", "The minister", "", 1, ""},
+		{"participle takes the sentence's subject", "en", "He visited the plant on Monday, adding that jobs would return.",
+			"that jobs would return", "indirect", "adding", "He", "", 0, ""},
+		{"quotation introduced by that", "en", "The mayor said that \u201cthe bridge is safe.\u201d",
+			"that \u201cthe bridge is safe.\u201d", "mixed", "said", "The mayor", "", 1, ""},
+		{"subject of the verb before to", "en", "The protesters continued to call for an inquiry.",
+			"an inquiry", "indirect", "call for", "The protesters", "", 1, ""},
+		{"phrasal verb", "en", "The auditor pointed out that the fund was empty.",
+			"that the fund was empty", "indirect", "pointed out", "The auditor", "", 1, ""},
+		{"titled speaker between commas", "en", "Clean water, Mr. Doe often says, is the scarcest resource we have.",
+			"is the scarcest resource we have", "indirect", "says", "Mr. Doe", "", 1, ""},
+		{"object report before a participle's", "en", "The senator mocked the complaint, saying it was petty.",
+			"the complaint", "indirect", "mocked", "The senator", "", 1, ""},
+		{"bare plural subject after a clause verb", "en", "Many voters believe prices are too high.",
+			"prices are too high", "indirect", "believe", "Many voters", "", 0, ""},
+		{"object then particle", "en", "The host asked Mayor Diaz about the budget gap.",
+			"the budget gap", "indirect", "asked", "The host", "", 1, ""},
+		{"headline label", "en", "Governor Reed: We Will Not Close the Plant\n\nThe plant employs 400 people.",
+			"We Will Not Close the Plant", "indirect", ":", "Governor Reed", "", 1, ""},
+		{"relative clause after the name", "en", "Jane Roe, who chairs the panel, said the plan would fail.",
+			"the plan would fail", "indirect", "said", "Jane Roe", "", 1, ""},
+		{"closing cue over a report", "en", "Most voters would see their taxes rise, according to the study.",
+			"Most voters would see their taxes rise", "indirect", "according to", "the study", "", 1, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -118,6 +156,43 @@ func TestFind(t *testing.T) {
 				t.Errorf("content span %v does not hold the content", q.ContentSpan)
 			}
 		})
+	}
+}
+
+func TestRelativePronounSpeaksForItsAntecedent(t *testing.T) {
+	an := analyze("The agency hired Tom Reed, who said the dam was unsafe.", "en")
+	q := find(t, an, "the dam was unsafe")
+	if q.SpeakerText != "who" || q.Speaker != "Tom Reed" {
+		t.Errorf("speaker %q (%q), want who → Tom Reed", q.SpeakerText, q.Speaker)
+	}
+}
+
+func TestNounCue(t *testing.T) {
+	an := analyze("Little came of the mayor's claim that the vote was rigged.", "en")
+	for _, q := range an.Quotations {
+		if q.Cue == "claim" {
+			if q.Content != "that the vote was rigged" || q.SpeakerText != "the mayor's" {
+				t.Errorf("got %q by %q, want \"that the vote was rigged\" by \"the mayor's\"", q.Content, q.SpeakerText)
+			}
+			return
+		}
+	}
+	t.Errorf("no quotation cued by \"claim\" in %+v", an.Quotations)
+}
+
+func TestLineLabelIsNotASpeaker(t *testing.T) {
+	an := analyze("Update: The road reopened on Monday after the storm.", "en")
+	if len(an.Quotations) != 0 {
+		t.Errorf("got %+v, want none", an.Quotations)
+	}
+}
+
+func TestClauseAfterCommaIsNotASpeaker(t *testing.T) {
+	an := analyze("Ann Cole, a former aide, said members will help him raise money.", "en")
+	for _, q := range an.Quotations {
+		if strings.Contains(q.SpeakerText, "members") {
+			t.Errorf("a clause read as a speaker: %+v", q)
+		}
 	}
 }
 
@@ -142,6 +217,22 @@ func TestPronounTakesPreviousSpeaker(t *testing.T) {
 	q := find(t, an, "Nous attendons")
 	if q.SpeakerText != "elle" || !strings.Contains(q.Speaker, "Traoré") {
 		t.Errorf("speaker %q (%q), want elle → Awa Traoré", q.SpeakerText, q.Speaker)
+	}
+}
+
+func TestCueSharedAcrossInterruptedQuotation(t *testing.T) {
+	an := analyze("\"We are not there yet,\" Ms. Lane said. \"But we will be.\"", "en")
+	q := find(t, an, "But we will be.")
+	if q.SpeakerText != "Ms. Lane" || q.Cue != "said" {
+		t.Errorf("speaker %q cue %q, want Ms. Lane and said", q.SpeakerText, q.Cue)
+	}
+}
+
+func TestParticipleSharesTheSentenceSpeaker(t *testing.T) {
+	an := analyze("\u201cThe deals were a mistake,\u201d Senator Ray Hale said in a statement, adding that the rules would change.", "en")
+	q := find(t, an, "the rules would change")
+	if q.SpeakerText != "Senator Ray Hale" || q.Cue != "adding" {
+		t.Errorf("speaker %q cue %q, want Senator Ray Hale and adding", q.SpeakerText, q.Cue)
 	}
 }
 
@@ -259,6 +350,20 @@ func BenchmarkFind(b *testing.B) {
 	}
 	an := analyze(text, "fr")
 	in := seg(text)
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	for b.Loop() {
+		quote.Find(in, an)
+	}
+}
+
+// BenchmarkFindEnglish runs Find on an English paragraph repeated, after
+// the stages before quotes.
+func BenchmarkFindEnglish(b *testing.B) {
+	text := strings.Repeat("\u201cWe will win this state,\u201d the campaign manager said. The senator, who chairs the panel, argued the bill would raise prices and called for a full inquiry. Two officials told Reuters that the talks had stalled, according to the report. Her claims that the vote was rigged drew criticism of the party.\n\n", 200)
+	an := analyze(text, "en")
+	s := nlp.Segment(text)
+	in := quote.Input{Text: text, Lang: "en", Paragraphs: s.Paragraphs, Sentences: s.Sentences}
 	b.SetBytes(int64(len(text)))
 	b.ResetTimer()
 	for b.Loop() {

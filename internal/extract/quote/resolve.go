@@ -25,7 +25,14 @@ func (f *finder) resolve(q *quote, prev *quote) {
 		w := nlp.Fold(f.text[q.cue.Start:q.cue.End])
 		from := f.sentenceStart(q.cue.Start, 0)
 		samePrev := prev != nil && prev.content.Start >= from
-		if (strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ant")) && f.an != nil && !samePrev {
+		participle := strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ant")
+		if participle && samePrev && f.lang == "en" && prev.spk.End > prev.spk.Start && prev.cue.End <= q.cue.Start && prev.spk.Start >= from {
+			// "“…,” Jane Doe said, adding that …": the speaker of the
+			// sentence's reporting verb, whose subject the participle
+			// shares.
+			q.spk, q.inherit = prev.spk, false
+		}
+		if participle && f.an != nil && !samePrev {
 			ms := f.an.Mentions
 			if f.ments.sorted {
 				// Only mentions starting in [from, cue start] can fit.
@@ -45,6 +52,14 @@ func (f *finder) resolve(q *quote, prev *quote) {
 		if q.inherit && prev != nil {
 			copyFrom(prev)
 		}
+		return
+	}
+	if q.ante.End > q.ante.Start {
+		// "X, who said": resolve X, keep "who" as the speaker's words.
+		spk := q.spk
+		q.spk, q.ante = q.ante, veille.Span{}
+		f.resolve(q, prev)
+		q.spk, q.speakerText = spk, f.text[spk.Start:spk.End]
 		return
 	}
 	text := f.text[q.spk.Start:q.spk.End]
