@@ -2,7 +2,8 @@
 // countries (names, official names and demonyms in English and French),
 // cities with GeoNames IDs, populations and coordinates, regions (with
 // abbreviations, RegionAbbr), counties (CountiesNamed), continents (with
-// adjectives, AreaAlias), organizations, and word classes (titles, roles,
+// adjectives, AreaAlias), natural features and macro-regions
+// (FeaturesNamed, FeatureAlias), organizations, and word classes (titles, roles,
 // organization heads) used to recognise entities. Generated files come from gen.go (see its doc for the sources
 // and versions, also named in each file's header and in NOTICE); the
 // other files under data/ are reviewed lists of ours.
@@ -98,6 +99,16 @@ type Region struct {
 	Lat, Lon float64
 }
 
+// Feature is a natural feature or a region made of several countries
+// (data/features.tsv): an ocean, a sea, a gulf, a peninsula, a desert, a
+// large island, the Middle East, the Sahel.
+type Feature struct {
+	ID       string  // "veille:loc/atlantic-ocean"
+	Class    string  // GeoNames feature class: H water, T landform or island, L region
+	Name     string  // English name
+	Lat, Lon float64 // an approximate centre, WGS 84
+}
+
 // County is a second-order administrative division of GeoNames: a county
 // of the United States, a district of England…
 type County struct {
@@ -140,6 +151,7 @@ type Lexicon struct {
 	Regions   []Region
 	Areas     []Area
 	Counties  []County
+	Features  []Feature
 	// MaxTokens is the length in tokens of the longest name.
 	MaxTokens int
 
@@ -151,6 +163,9 @@ type Lexicon struct {
 	areaAlias  map[string]int   // key → index into Areas (see AreaAlias)
 	regionAbbr map[string][]int // key → indexes into Regions (see RegionAbbr)
 	counties   map[string][]int // key → indexes into Counties (see CountiesNamed)
+	features   map[string][]int // key → indexes into Features (see FeaturesNamed)
+	featAlias  map[string][]int // key → indexes into Features (see FeatureAlias)
+	facility   map[string]bool  // words as written (see FacilityTail)
 }
 
 // Default returns the embedded lexicon, loaded on first use.
@@ -238,6 +253,23 @@ func abbrKey(s string) string {
 // they are read only where a place is known to be named; nil for other
 // keys.
 func (lx *Lexicon) CountiesNamed(key string) []int { return lx.counties[key] }
+
+// FeaturesNamed returns the indexes into Features of the natural features
+// and macro-regions whose name has the key (see Key): "atlantic ocean",
+// "middle east", "gulf" (several). Features are not in Names, so that
+// recognition and its gazetteer features are unchanged by them: they are
+// read where a place is known to be named; nil for other keys.
+func (lx *Lexicon) FeaturesNamed(key string) []int { return lx.features[key] }
+
+// FeatureAlias returns the indexes into Features that an adjective key
+// stands for where a place is known to be named ("middle eastern",
+// "sahelian"); nil for other keys.
+func (lx *Lexicon) FeatureAlias(key string) []int { return lx.featAlias[key] }
+
+// FacilityTail reports whether the word, as written, ends the name of a
+// building, a street or an institution after a town's or a person's
+// name: "Castle", "Square", "University", "St." (data/facilities.tsv).
+func (lx *Lexicon) FacilityTail(word string) bool { return lx.facility[word] }
 
 // Country returns the country with the ISO 3166-1 alpha-2 code.
 func (lx *Lexicon) Country(code string) (Country, bool) {
@@ -337,7 +369,8 @@ func split(s string) []string {
 
 func load() (*Lexicon, error) {
 	lx := &Lexicon{names: map[string][]Entry{}, prefixes: map[string]bool{}, words: map[string][]string{}, first: map[string]bool{}, countryIx: map[string]int{},
-		areaAlias: map[string]int{}, regionAbbr: map[string][]int{}, counties: map[string][]int{}}
+		areaAlias: map[string]int{}, regionAbbr: map[string][]int{}, counties: map[string][]int{},
+		features: map[string][]int{}, featAlias: map[string][]int{}, facility: map[string]bool{}}
 	err := lines("countries.tsv", func(f []string) error {
 		if len(f) != 8 {
 			return fieldsError(8)
@@ -451,6 +484,45 @@ func load() (*Lexicon, error) {
 		}
 		for _, n := range split(f[5]) {
 			lx.areaAlias[Key(n)] = int(i)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = lines("facilities.tsv", func(f []string) error {
+		if len(f) != 1 {
+			return fieldsError(1)
+		}
+		lx.facility[f[0]] = true
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = lines("features.tsv", func(f []string) error {
+		if len(f) != 7 {
+			return fieldsError(7)
+		}
+		lat, err := strconv.ParseFloat(f[3], 64)
+		if err != nil {
+			return err
+		}
+		lon, err := strconv.ParseFloat(f[4], 64)
+		if err != nil {
+			return err
+		}
+		i := len(lx.Features)
+		lx.Features = append(lx.Features, Feature{ID: "veille:loc/" + f[0], Class: f[1], Name: f[2], Lat: lat, Lon: lon})
+		for _, n := range append([]string{f[2]}, split(f[5])...) {
+			if k := Key(n); k != "" && !slices.Contains(lx.features[k], i) {
+				lx.features[k] = append(lx.features[k], i)
+			}
+		}
+		for _, n := range split(f[6]) {
+			if k := Key(n); k != "" && !slices.Contains(lx.featAlias[k], i) {
+				lx.featAlias[k] = append(lx.featAlias[k], i)
+			}
 		}
 		return nil
 	})

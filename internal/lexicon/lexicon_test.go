@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"runtime"
+	"strings"
 	"testing"
 )
 
@@ -173,5 +174,42 @@ func TestCounties(t *testing.T) {
 	}
 	for _, e := range lx.Names(Key("Laurel County")) {
 		t.Errorf("a county among Names: %+v", e)
+	}
+}
+
+func TestFeatures(t *testing.T) {
+	lx := Default()
+	cases := []struct{ name, id, class string }{
+		{"Atlantic", "veille:loc/atlantic-ocean", "H"},
+		{"océan Atlantique", "veille:loc/atlantic-ocean", "H"},
+		{"Méditerranée", "veille:loc/mediterranean-sea", "H"},
+		{"Moyen-Orient", "veille:loc/middle-east", "L"},
+		{"Korean Peninsula", "veille:loc/korean-peninsula", "T"},
+	}
+	for _, c := range cases {
+		fs := lx.FeaturesNamed(Key(c.name))
+		if len(fs) != 1 || lx.Features[fs[0]].ID != c.id || lx.Features[fs[0]].Class != c.class {
+			t.Errorf("FeaturesNamed(%q) = %v, want %s (%s)", c.name, fs, c.id, c.class)
+		}
+	}
+	if fs := lx.FeaturesNamed(Key("Gulf")); len(fs) < 2 {
+		t.Errorf("Gulf names %d features, want the Gulf of Mexico and the Persian Gulf", len(fs))
+	}
+	if fs := lx.FeatureAlias(Key("Middle Eastern")); len(fs) != 1 || lx.Features[fs[0]].Name != "Middle East" {
+		t.Errorf("FeatureAlias(Middle Eastern) = %v", fs)
+	}
+	for _, f := range lx.Features {
+		if f.Lat < -90 || f.Lat > 90 || f.Lon < -180 || f.Lon > 180 || !strings.HasPrefix(f.ID, "veille:loc/") {
+			t.Errorf("feature %+v", f)
+		}
+	}
+	// Features have their own lookup: recognition's names are unchanged.
+	for _, n := range []string{"Middle East", "Korean Peninsula", "Atlantic Ocean"} {
+		for _, e := range lx.Names(Key(n)) {
+			t.Errorf("a feature among Names: %s %+v", n, e)
+		}
+	}
+	if !lx.FacilityTail("Castle") || !lx.FacilityTail("St.") || lx.FacilityTail("castle") || lx.FacilityTail("Paris") {
+		t.Error("FacilityTail: Castle and St. end building names; castle and Paris do not")
 	}
 }

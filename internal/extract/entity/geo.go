@@ -36,17 +36,22 @@ func (st *state) resolvePlaces() {
 		return true
 	})
 	type todo struct {
-		m     *mention
-		key   string
-		after afterCtx
+		m      *mention
+		key    string
+		after  afterCtx
+		nested bool
 	}
+	st.extendToFeatures(ctx)
 	var places, counties []todo
-	for _, ms := range [][]mention{st.ms, st.nested} {
+	for n, ms := range [][]mention{st.ms, st.nested} {
 		for k := range ms {
 			m := &ms[k]
 			if m.inst == "" && m.lat == nil && len(m.cities) == 0 && (m.typ == veille.TypeLOC || m.typ == veille.TypeGPE) {
-				if key := lexicon.Key(st.text[m.start:m.end]); len(lx.CountiesNamed(key)) > 0 {
-					counties = append(counties, todo{m, key, st.after(m.end)}) // "Laurel County"
+				key := lexicon.Key(st.text[m.start:m.end])
+				if len(lx.FeaturesNamed(key)) > 0 {
+					places = append(places, todo{m, key, st.after(m.end), n == 1}) // "Middle East"
+				} else if len(lx.CountiesNamed(key)) > 0 {
+					counties = append(counties, todo{m, key, st.after(m.end), n == 1}) // "Laurel County"
 				}
 				continue
 			}
@@ -54,10 +59,10 @@ func (st *state) resolvePlaces() {
 				continue // not a place of the gazetteer
 			}
 			key := lexicon.Key(st.text[m.start:m.end])
-			if len(m.cities) == 0 && len(lx.Names(key)) == 0 {
+			if len(m.cities) == 0 && len(lx.Names(key)) == 0 && len(lx.FeaturesNamed(key)) == 0 {
 				continue // named otherwise than in the gazetteer ("RCA"): the recognizer's choice stands
 			}
-			places = append(places, todo{m, key, st.after(m.end)})
+			places = append(places, todo{m, key, st.after(m.end), n == 1})
 		}
 	}
 	// Two passes: the towns chosen in the first add their countries and
@@ -67,8 +72,20 @@ func (st *state) resolvePlaces() {
 	for pass := 0; pass < 2; pass++ {
 		if pass == 1 {
 			for i, p := range chosen {
-				if p.FeatureClass == "P" && p.ID != "" {
+				if p.ID == "" {
+					continue
+				}
+				if i < len(places) && p.FeatureClass == "P" {
 					ctx.add(places[i].key, p.Country, regions[i], 1)
+				}
+				if p.FeatureClass == "P" || strings.HasPrefix(p.ID, "geonames-adm2:") {
+					key := ""
+					if i < len(places) {
+						key = places[i].key
+					} else {
+						key = counties[i-len(places)].key
+					}
+					ctx.points = append(ctx.points, placePoint{key, p.Lat, p.Lon})
 				}
 			}
 		}
@@ -77,22 +94,27 @@ func (st *state) resolvePlaces() {
 			p, reg, _ := st.x.choosePlace(lx.Names(t.key), t.m.cities, t.key, ctx, t.after, false)
 			chosen, regions = append(chosen, p), append(regions, reg)
 		}
-	}
-	for _, t := range counties {
-		chosen = append(chosen, st.x.chooseCounty(t.key, ctx, t.after, false))
+		for _, t := range counties {
+			chosen = append(chosen, st.x.chooseCounty(t.key, ctx, t.after, false))
+		}
 	}
 	places = append(places, counties...)
 	for i, t := range places {
 		p, m := chosen[i], t.m
-		if p.ID == "" {
-			m.lat, m.lon, m.feature = nil, nil, "" // a vague name: a mention, not a place
+		// A vague name, a word of a building's or an institution's
+		// name ("Windsor Castle"; "University" in "Cornell University"),
+		// or common words naming a small town with no cue for it ("the
+		// Republic"): a mention, not a place.
+		if p.ID == "" || (!strings.HasPrefix(p.ID, "iso3166:") && st.facilityAfter(m.end)) ||
+			(t.nested && lx.FacilityTail(st.text[m.start:m.end])) || st.x.smallTownByWord(p, t.key, ctx, t.after) {
+			m.lat, m.lon, m.feature = nil, nil, ""
 			continue
 		}
 		lat, lon := p.Lat, p.Lon
 		m.id, m.name, m.country, m.feature, m.lat, m.lon = p.ID, p.Name, p.Country, p.FeatureClass, &lat, &lon
 		m.typ = veille.TypeGPE
-		if p.FeatureClass == "L" {
-			m.typ = veille.TypeLOC
+		if p.FeatureClass != "A" && p.FeatureClass != "P" {
+			m.typ = veille.TypeLOC // a continent, a sea, a peninsula, a macro-region
 		}
 	}
 }
@@ -105,6 +127,29 @@ func (st *state) resolvePlaces() {
 type placeCtx struct {
 	countries, regions map[string]int
 	own                map[string]map[string]int // name key → country or region code → count
+	points             []placePoint              // towns and counties chosen elsewhere in the article
+}
+
+// placePoint is the point of a town or county the article names, with
+// the key of its name.
+type placePoint struct {
+	key      string
+	lat, lon float64
+}
+
+// nearKm is the distance under which a candidate is near a town or
+// county the article names elsewhere.
+const nearKm = 80
+
+// near reports whether a town or county the article names through a name
+// other than key lies within nearKm of the point.
+func (c *placeCtx) near(key string, lat, lon float64) bool {
+	for _, p := range c.points {
+		if p.key != key && distanceKm(lat, lon, p.lat, p.lon) < nearKm {
+			return true
+		}
+	}
+	return false
 }
 
 func newPlaceCtx() *placeCtx {
@@ -154,12 +199,14 @@ const (
 	scoreCountry    = 8.0
 	scoreArea       = 9.5
 	scoreRegion     = 4.5
+	scoreFeature    = 9.5  // an ocean, a sea, a macro-region: before any town not placed by what follows it
 	bonusCountryCtx = 3.0  // the article names the place's country elsewhere
 	bonusRegionCtx  = 1.5  // the article names the place's region elsewhere
 	bonusAfter      = 10.0 // the country is written just after the name
 	bonusAfterReg   = 3.0  // and so is its region
 	bonusCapital    = 1.0
-	minRegionCtx    = 2 // mentions of its region elsewhere that let a small town the recognizer left out compete
+	bonusNear       = 1.5 // a town or county near another the article names ("Paris" beside "Henry County", Tennessee)
+	minRegionCtx    = 2   // mentions of its region elsewhere that let a small town the recognizer left out compete
 )
 
 // choosePlace resolves a place name among its gazetteer entries es
@@ -210,6 +257,9 @@ func (x *Recognizer) choosePlace(es []lexicon.Entry, cities []int32, key string,
 		}
 		if c.Feature == "PPLC" {
 			s += bonusCapital
+		}
+		if ctx.near(key, c.Lat, c.Lon) {
+			s += bonusNear
 		}
 		consider(s, veille.Place{ID: "geonames:" + itoa(c.ID), Name: c.Name, Country: c.Country, FeatureClass: "P", Lat: c.Lat, Lon: c.Lon}, reg)
 	}
@@ -266,10 +316,21 @@ func (x *Recognizer) choosePlace(es []lexicon.Entry, cities []int32, key string,
 			}
 			// Towns the recognizer left out are small ones: each is
 			// read here only when the article names its region twice
-			// elsewhere or just after the name.
-			if ((!e.Minor || known) && len(cities) == 0) || (ctx.region(key, c.Country+"-"+c.Admin) >= minRegionCtx) || after.region == c.Country+"-"+c.Admin {
+			// elsewhere or just after the name, or when the name is
+			// known to name a place and is no common English word
+			// ("West", "Summit": rather the West than West, Texas).
+			if ((!e.Minor || known && !commonWord(key)) && len(cities) == 0) || (ctx.region(key, c.Country+"-"+c.Admin) >= minRegionCtx) || after.region == c.Country+"-"+c.Admin {
 				city(e.Index)
 			}
+		}
+	}
+	// A natural feature or macro-region of that name ("Atlantic",
+	// "Gulf"), unless the name is a country's or a continent's ("Great
+	// Britain"): an ocean is no small town, and weighs more than a
+	// region of its name (Gulf Province).
+	if !slices.ContainsFunc(es, func(e lexicon.Entry) bool { return e.Kind == lexicon.KindCountry || e.Kind == lexicon.KindArea }) {
+		if fi := x.nearestFeature(lx.FeaturesNamed(key), ctx); fi >= 0 {
+			consider(scoreFeature, featurePlace(lx.Features[fi]), "")
 		}
 	}
 	if bestScore == math.Inf(-1) {
@@ -311,6 +372,9 @@ func (x *Recognizer) chooseCounty(key string, ctx *placeCtx, after afterCtx, kno
 		if after.region == c.Region {
 			s += bonusAfterReg
 		}
+		if ctx.near(key, c.Lat, c.Lon) {
+			s += bonusNear
+		}
 		if s > bestScore {
 			best, bestScore = ci, s
 		}
@@ -320,6 +384,246 @@ func (x *Recognizer) chooseCounty(key string, ctx *placeCtx, after afterCtx, kno
 	}
 	c := lx.Counties[best]
 	return veille.Place{ID: "geonames-adm2:" + c.Code, Name: c.Name, Country: c.Country, FeatureClass: "A", Lat: c.Lat, Lon: c.Lon}
+}
+
+// commonWord reports whether a name key is one common English word
+// ("west", "summit", "congress"), which names a small town only with a
+// cue.
+func commonWord(key string) bool {
+	return key != "" && !strings.Contains(key, " ") && lexicon.English(key)
+}
+
+// smallTownByWord reports whether the chosen place p of the name key is
+// a small town (under lexicon.MinorPopulation, no capital or seat)
+// named by common words with no cue for it: neither its region nor its
+// country written just after, nor its region named elsewhere ("the
+// Republic", "Summit of the Americas").
+func (x *Recognizer) smallTownByWord(p veille.Place, key string, ctx *placeCtx, after afterCtx) bool {
+	if p.FeatureClass != "P" || after.country != "" {
+		return false
+	}
+	ci, ok := x.cityIndex()[strings.TrimPrefix(p.ID, "geonames:")]
+	if !ok {
+		return false
+	}
+	c := x.lx.Cities[ci]
+	if c.Pop >= lexicon.MinorPopulation || c.Feature == "PPLC" || c.Feature == "PPLA" || ctx.region(key, c.Country+"-"+c.Admin) > 0 {
+		return false
+	}
+	return commonWord(key)
+}
+
+// placeAbbr maps the folded abbreviations that begin place names to
+// their words: "Mt. Pleasant", "Ft. Worth".
+var placeAbbr = map[string]string{"mt": "mount", "ft": "fort"}
+
+// regionPrefix returns the index into Regions of the one region, of a
+// country the article names, whose name begins with an abbreviation cut
+// with a point ("Kan." for Kansas, "Penn." for Pennsylvania), or -1 when
+// none or several do. The abbreviation has three letters or more.
+func (x *Recognizer) regionPrefix(name string, ctx *placeCtx) int {
+	stem, ok := strings.CutSuffix(name, ".")
+	if !ok || utf8.RuneCountInString(stem) < 3 || !isCaps(stem) || strings.ContainsAny(stem, ". ") {
+		return -1
+	}
+	stem = nlp.Fold(stem)
+	found := -1
+	for i, g := range x.lx.Regions {
+		if ctx.countries[g.Country] == 0 || !strings.HasPrefix(nlp.Fold(g.Name), stem) {
+			continue
+		}
+		if found >= 0 {
+			return -1
+		}
+		found = i
+	}
+	return found
+}
+
+// featurePlace returns a natural feature or macro-region as a place.
+func featurePlace(f lexicon.Feature) veille.Place {
+	return veille.Place{ID: f.ID, Name: f.Name, FeatureClass: f.Class, Lat: f.Lat, Lon: f.Lon}
+}
+
+// nearestFeature returns, among the features fs (indexes into Features)
+// that share a name, the one nearest to the countries the article names
+// (mean distance to their points, weighted by how often each is named):
+// "Gulf" is the Gulf of Mexico beside Texas, the Persian Gulf beside
+// Qatar. With no country named, the first listed; -1 when fs is empty.
+func (x *Recognizer) nearestFeature(fs []int, ctx *placeCtx) int {
+	if len(fs) <= 1 {
+		if len(fs) == 0 {
+			return -1
+		}
+		return fs[0]
+	}
+	best, bestD := fs[0], math.Inf(1)
+	for _, fi := range fs {
+		f := x.lx.Features[fi]
+		d, n := 0.0, 0
+		for code, k := range ctx.countries {
+			if c, ok := x.lx.Country(code); ok && k > 0 {
+				d += float64(k) * distanceKm(f.Lat, f.Lon, c.Lat, c.Lon)
+				n += k
+			}
+		}
+		if n == 0 {
+			return fs[0]
+		}
+		if d /= float64(n); d < bestD {
+			best, bestD = fi, d
+		}
+	}
+	return best
+}
+
+// extendToFeatures widens a place mention to the natural feature,
+// macro-region or county it is a word of, with the capitalised word
+// written just before or after it, or a capitalised word and a particle
+// before it: "Europe" in "Northern Europe", "Nile" in "Nile Delta",
+// "Mexico" in "Gulf of Mexico", "Suffolk" in "Suffolk County". Mentions
+// inside the widened one are dropped. A feature's or county's name is
+// then resolved by resolvePlaces; a feature's adjective
+// ("Central American", once "Central" and "American") is resolved here,
+// the mention staying a nationality-like mention (NORP).
+func (st *state) extendToFeatures(ctx *placeCtx) {
+	st.ms = st.extendMentions(st.ms, ctx)
+	st.nested = st.extendMentions(st.nested, ctx) // "Laurel" in "Laurel County Sheriff's Office"
+}
+
+// extendMentions widens the mentions of ms as extendToFeatures says and
+// returns ms without those the widened ones cover.
+func (st *state) extendMentions(ms []mention, ctx *placeCtx) []mention {
+	lx := st.x.lx
+	drop := map[int]bool{}
+	for k := range ms {
+		m := &ms[k]
+		if drop[k] || m.inst != "" || (m.typ != veille.TypeLOC && m.typ != veille.TypeGPE && m.typ != veille.TypeNORP) {
+			continue
+		}
+		for _, sp := range st.featureSpans(m.start, m.end) {
+			inside := []int{}
+			clash := false
+			for o := range ms {
+				if o == k || drop[o] || ms[o].end <= sp.Start || ms[o].start >= sp.End {
+					continue
+				}
+				if ms[o].start >= sp.Start && ms[o].end <= sp.End {
+					inside = append(inside, o)
+				} else {
+					clash = true
+				}
+			}
+			if clash {
+				continue
+			}
+			key := lexicon.Key(st.text[sp.Start:sp.End])
+			if len(lx.FeaturesNamed(key)) > 0 {
+				m.start, m.end, m.typ, m.lat, m.lon, m.cities, m.weak, m.feature = sp.Start, sp.End, veille.TypeLOC, nil, nil, nil, false, ""
+			} else if m.typ != veille.TypeNORP && len(lx.CountiesNamed(key)) > 0 && strings.Contains(key, " ") {
+				m.start, m.end, m.typ, m.lat, m.lon, m.cities, m.weak, m.feature = sp.Start, sp.End, veille.TypeGPE, nil, nil, nil, false, ""
+			} else if fs := lx.FeatureAlias(key); len(fs) > 0 {
+				f := lx.Features[st.x.nearestFeature(fs, ctx)]
+				lat, lon := f.Lat, f.Lon
+				m.start, m.end, m.typ, m.cities, m.weak = sp.Start, sp.End, veille.TypeNORP, nil, false
+				m.id, m.name, m.country, m.feature, m.lat, m.lon = f.ID, f.Name, "", f.Class, &lat, &lon
+			} else {
+				continue
+			}
+			for _, o := range inside {
+				drop[o] = true
+			}
+			break
+		}
+	}
+	if len(drop) == 0 {
+		return ms
+	}
+	kept := ms[:0]
+	for k, m := range ms {
+		if !drop[k] {
+			kept = append(kept, m)
+		}
+	}
+	return kept
+}
+
+// featureSpans returns the spans around [start, end) that may name a
+// feature, longest first: a capitalised word and a particle before it
+// ("Gulf of"), a capitalised word before it, a capitalised word after
+// it, each one space apart.
+func (st *state) featureSpans(start, end int) []veille.Span {
+	var out []veille.Span
+	if s, w, ok := st.wordBefore(start); ok {
+		if particles[w] {
+			if s0, w0, ok := st.wordBefore(s); ok && isCaps(w0) {
+				out = append(out, veille.Span{Start: s0, End: end})
+			}
+		} else if isCaps(w) {
+			out = append(out, veille.Span{Start: s, End: end})
+		}
+	}
+	if e, w, ok := st.wordAfter(end); ok && isCaps(w) {
+		out = append(out, veille.Span{Start: start, End: e})
+	}
+	return out
+}
+
+// particles are the lower-case words inside feature names ("Gulf of
+// Mexico", "golfe du Mexique").
+var particles = map[string]bool{"of": true, "de": true, "du": true, "des": true}
+
+// wordBefore returns the start and text of the word written just before
+// pos, one space apart.
+func (st *state) wordBefore(pos int) (int, string, bool) {
+	if pos < 2 || st.text[pos-1] != ' ' {
+		return 0, "", false
+	}
+	s := pos - 1
+	for s > 0 && isWordByte(st.text[s-1]) {
+		s--
+	}
+	if s == pos-1 {
+		return 0, "", false
+	}
+	return s, st.text[s : pos-1], true
+}
+
+// wordAfter returns the end and text of the word written just after pos,
+// one space apart.
+func (st *state) wordAfter(pos int) (int, string, bool) {
+	if pos+1 >= len(st.text) || st.text[pos] != ' ' {
+		return 0, "", false
+	}
+	e := pos + 1
+	for e < len(st.text) && isWordByte(st.text[e]) {
+		e++
+	}
+	if e == pos+1 {
+		return 0, "", false
+	}
+	return e, st.text[pos+1 : e], true
+}
+
+// facilityAfter reports whether the capitalised word written just after
+// pos ends the name of a building, a street or an institution ("Windsor
+// Castle", "Carnegie Library", "Victoria St."): the place name before it
+// is then a word of that name.
+func (st *state) facilityAfter(pos int) bool {
+	e, w, ok := st.wordAfter(pos)
+	if !ok {
+		return false
+	}
+	if e < len(st.text) && st.text[e] == '.' && st.x.lx.FacilityTail(w+".") {
+		return true
+	}
+	return st.x.lx.FacilityTail(w)
+}
+
+// isWordByte reports whether b is an ASCII letter, a hyphen or a byte of
+// a multi-byte character, as in the words of feature names.
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= 0x80 || b == '-'
 }
 
 // regionIsOther reports whether a region yields to a country or
@@ -482,6 +786,13 @@ func (x *Recognizer) Geocode(text string, sp veille.Span, r Result) (veille.Plac
 	name := text[sp.Start:sp.End]
 	name = strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s")
 	key := lexicon.Key(name)
+	if len(lx.Names(key)) == 0 {
+		for abbr, word := range placeAbbr {
+			if rest, ok := strings.CutPrefix(key, abbr+" "); ok && len(lx.Names(word+" "+rest)) > 0 {
+				key = word + " " + rest // "Mt. Pleasant": Mount Pleasant
+			}
+		}
+	}
 	es := slices.Clone(lx.Names(key))
 	if allCaps(name) && utf8.RuneCountInString(name) <= 5 {
 		// An acronym ("EU") is not the small town of that name ("Eu").
@@ -505,9 +816,18 @@ func (x *Recognizer) Geocode(text string, sp veille.Span, r Result) (veille.Plac
 		}
 		ctx.add(lexicon.Key(e.Name), e.Country, reg, len(e.Mentions))
 	}
+	for _, p := range r.Places {
+		if p.FeatureClass == "P" || strings.HasPrefix(p.ID, "geonames-adm2:") {
+			ctx.points = append(ctx.points, placePoint{lexicon.Key(p.Text), p.Lat, p.Lon})
+		}
+	}
 	st := &state{x: x, text: text}
 	p, _, ok := x.choosePlace(es, nil, key, ctx, st.after(sp.End), true)
-	if !ok || (strings.HasSuffix(name, ".") && len(lx.RegionAbbr(name)) > 0) { // "Mont.": Montana, not the town of Mont
+	if fs := lx.FeatureAlias(key); len(fs) > 0 && (!ok || len(es) == 0) {
+		// "Middle Eastern", "Sahelian": a known toponym, so the feature.
+		p, ok = featurePlace(lx.Features[x.nearestFeature(fs, ctx)]), true
+	}
+	if !ok || (strings.HasSuffix(name, ".") && (len(lx.RegionAbbr(name)) > 0 || p.FeatureClass == "P" && x.regionPrefix(name, ctx) >= 0)) { // "Mont.": Montana, not the town of Mont
 		// An abbreviated region ("Tenn."), of the country the article
 		// names most when several share the abbreviation.
 		best, bestN := -1, -1
@@ -519,6 +839,9 @@ func (x *Recognizer) Geocode(text string, sp veille.Span, r Result) (veille.Plac
 			if n := ctx.countries[lx.Regions[ri].Country]; n > bestN {
 				best, bestN = ri, n
 			}
+		}
+		if best < 0 {
+			best = x.regionPrefix(name, ctx)
 		}
 		if best < 0 {
 			if p = x.chooseCounty(key, ctx, st.after(sp.End), true); p.ID == "" {

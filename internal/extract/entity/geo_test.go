@@ -99,3 +99,108 @@ func TestGeocode(t *testing.T) {
 		t.Errorf("Geocode of an unknown name = %+v", p)
 	}
 }
+
+func TestFeatures(t *testing.T) {
+	x := New()
+	cases := []struct {
+		text, name, id string
+	}{
+		// An ocean is no small town of its name.
+		{"Storms over the Atlantic grounded flights.", "Atlantic", "veille:loc/atlantic-ocean"},
+		// One name, several features: the nearest to the article's countries.
+		{"Tankers left Qatar and Iran to cross the Gulf.", "Gulf", "veille:loc/persian-gulf"},
+		{"Oil rigs off Texas and Louisiana were shut as the storm crossed the Gulf.", "Gulf", "veille:loc/gulf-of-mexico"},
+		// A macro-region and its adjective.
+		{"Diplomats toured the Middle East last week.", "Middle East", "veille:loc/middle-east"},
+		{"Middle Eastern markets opened lower.", "Middle Eastern", "veille:loc/middle-east"},
+		{"Tensions grew on the Korean Peninsula.", "Korean Peninsula", "veille:loc/korean-peninsula"},
+		{"Les pêcheurs de la mer Méditerranée protestent.", "mer Méditerranée", "veille:loc/mediterranean-sea"},
+	}
+	for _, c := range cases {
+		text := nlp.Normalize(c.text)
+		seg := nlp.Segment(text)
+		r := x.Recognize(text, append(seg.Sentences, seg.Headings...))
+		i := strings.Index(text, c.name)
+		sp := veille.Span{Start: i, End: i + len(c.name)}
+		var got *veille.Place
+		for k, p := range r.Places {
+			if p.Start < sp.End && sp.Start < p.End {
+				got = &r.Places[k]
+				break
+			}
+		}
+		if got == nil {
+			if p, ok := x.Geocode(text, sp, r); ok {
+				got = &p
+			}
+		}
+		if got == nil || got.ID != c.id {
+			t.Errorf("%q in %q: %+v, want %s", c.name, c.text, got, c.id)
+		}
+	}
+}
+
+func TestFeatureWidening(t *testing.T) {
+	// A place's name inside a feature's or a county's name is that
+	// feature or county.
+	cases := []struct{ text, name, id string }{
+		{"Fishing fleets returned to the Gulf of Mexico on Friday.", "Gulf of Mexico", "veille:loc/gulf-of-mexico"},
+		{"Rain is expected across Northern Europe this weekend.", "Northern Europe", "veille:loc/northern-europe"},
+		{"Deputies in Laurel County arrested two men on Monday.", "Laurel County", "geonames-adm2:US.KY."},
+	}
+	for _, c := range cases {
+		r := recognize(c.text)
+		p := place(r, c.name)
+		if p == nil || !strings.HasPrefix(p.ID, c.id) {
+			t.Errorf("%q: %q resolved to %+v in %+v", c.text, c.name, p, r.Places)
+		}
+	}
+}
+
+func TestFacilityName(t *testing.T) {
+	// A town's name followed by a building's noun is a word of the
+	// building's name, not the town.
+	r := recognize("Tourists queued outside Windsor Castle on Sunday.")
+	for _, p := range r.Places {
+		if strings.HasPrefix(p.Text, "Windsor") {
+			t.Errorf("Windsor Castle gave the place %+v", p)
+		}
+	}
+	// The town alone stays a place.
+	r = recognize("The council of Windsor, Ontario, met on Sunday.")
+	if place(r, "Windsor") == nil {
+		t.Errorf("no place Windsor in %+v", r.Places)
+	}
+}
+
+func TestCommonWordTown(t *testing.T) {
+	// A common word known to name a place is not a small town of that
+	// name without a cue.
+	x := New()
+	text := "Relations between Russia and the West soured."
+	r := x.Recognize(text, nlp.Segment(text).Sentences)
+	i := strings.Index(text, "West")
+	if p, ok := x.Geocode(text, veille.Span{Start: i, End: i + 4}, r); ok && p.FeatureClass == "P" {
+		t.Errorf("West resolved to the town %+v", p)
+	}
+}
+
+func TestAbbreviatedNames(t *testing.T) {
+	// A region's name cut with a point, of a country the article names;
+	// "Mt." for Mount.
+	x := New()
+	cases := []struct{ text, name, id string }{
+		{"Wheat farmers near Wichita, Kan. expect a late harvest in the United States.", "Kan.", "iso3166-2:US-KS"},
+		{"The county fair in Mt. Pleasant drew crowds.", "Mt. Pleasant", "geonames:"},
+	}
+	for _, c := range cases {
+		text := nlp.Normalize(c.text)
+		seg := nlp.Segment(text)
+		r := x.Recognize(text, append(seg.Sentences, seg.Headings...))
+		i := strings.Index(text, c.name)
+		p, ok := x.Geocode(text, veille.Span{Start: i, End: i + len(c.name)}, r)
+		if !ok || !strings.HasPrefix(p.ID, c.id) {
+			t.Errorf("Geocode(%q in %q) = %s (%s) %v, want %s", c.name, c.text, p.ID, p.Name, ok, c.id)
+		}
+	}
+}
