@@ -102,6 +102,61 @@ const ClassOrgNoun = "orgnoun"
 // dictionaries read as common words ("Dieu"): persons when capitalised.
 const ClassPerName = "pername"
 
+// ClassSport is the class of words.tsv for the words of a sports game
+// ("match", "buteur"): with a score, or with another word of class sport
+// or game in the sentence, a town named there stands for its club.
+const ClassSport = "sport"
+
+// ClassGame is the class of words.tsv for the words of games that other
+// contests use too ("victoire", "équipe"): a cue of a sports game only
+// with a word of class sport.
+const ClassGame = "game"
+
+// ClassOrgPhrase is the class of words.tsv for the lower-case nouns that,
+// after a definite article and with a complement of common nouns, name a
+// body ("la fédération de sport adapté").
+const ClassOrgPhrase = "orgphrase"
+
+// ClassOrgBody is the class of words.tsv for the phrases of common nouns
+// that name a body of their own ("conseil municipal", "cour d'appel").
+const ClassOrgBody = "orgbody"
+
+// ClassOrgBodyHead is the class of words.tsv for the nouns that head
+// phrases of class orgbody only ("chambre" of "chambre de commerce", not
+// of "la chambre de l'hôtel").
+const ClassOrgBodyHead = "orgbodyhead"
+
+// ClassRank is the class of words.tsv for the military ranks that,
+// before "de" and a name, name a person with it ("général de Gaulle").
+const ClassRank = "rank"
+
+// ClassLocNoun is the class of words.tsv for the nouns that, with a
+// nationality after them, name a place ("territoire britannique",
+// "l'Empire britannique"); "région" also with a town's adjective ("la
+// région parisienne").
+const ClassLocNoun = "locnoun"
+
+// ClassCardinal is the class of words.tsv for the cardinal points, which
+// written with a capital name a place with a nationality after them
+// ("l'Ouest canadien").
+const ClassCardinal = "cardinal"
+
+// ClassLocCap is the class of words.tsv for the nouns that, written with
+// a capital and followed by "de" and a name, head a place's name ("Pays
+// de la Loire"); in lower case they are common nouns ("les pays d'Asie").
+const ClassLocCap = "loccap"
+
+// ClassMiscNoun is the class of words.tsv for the lower-case nouns that
+// make the name written after them a prize or an operation rather than
+// a person, an organization or a place ("le prix Nobel", "l'opération
+// Serval").
+const ClassMiscNoun = "miscnoun"
+
+// ClassStateOf is the class of words.tsv for the nouns of a state that,
+// with "de" and a place, name the place itself ("l'État de
+// Pennsylvanie").
+const ClassStateOf = "stateof"
+
 var enWords = sync.OnceValue(func() map[string]bool {
 	m := map[string]bool{}
 	err := lines("names_en.tsv", func(f []string) error {

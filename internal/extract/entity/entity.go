@@ -12,9 +12,13 @@
 // (FAMa)"), organization heads and tails ("Coalition …", "… Group"),
 // governments ("gouvernement malien", "Malian government"), titles and
 // roles before or after a name ("le porte-parole, Baba Cissé"), first
-// names, and surnames alone linked to the full name said before. A
-// capitalised word opening a sentence is a name only when the gazetteer
-// or the rest of the article says so ("Selon", "Alors" are not).
+// names, and surnames alone linked to the full name said before; bodies
+// named by common nouns ("conseil municipal", "la fédération de sport
+// adapté"), names that "l'association" or "organisé par" introduce, and
+// towns standing for their clubs in sentences about a game
+// (french_org.go). A capitalised word opening a sentence is a name only
+// when the gazetteer or the rest of the article says so ("Selon",
+// "Alors" are not).
 //
 // In English, an averaged-perceptron tagger trained on CoNLL-2003
 // (tagger.go, trained by train.go, weights embedded and loaded once on
@@ -96,6 +100,7 @@ type mention struct {
 	gaz        bool   // an organization or a country of the gazetteer
 	inst       string // "government" or "parliament" of the article's main country (see institution)
 	weak       bool   // a one-word name of towns only, which resolve keeps in their countries only (see weakTown)
+	full       int    // when > end, the end of the mention once the place is resolved by its name ("Paris Nord", see cardinalAfter)
 }
 
 // unit is one sentence or heading, tokenised.
@@ -116,6 +121,7 @@ type state struct {
 	nested   []mention      // places named inside other names: places, not mentions
 	folds    map[int]string // folded token text by start offset
 	en       bool           // English text: the rules of french.go stay out
+	sport    map[int]bool   // whether the sentence starting at this offset speaks of a game (see sportUnit)
 }
 
 // fold returns the folded text of a token (nlp.Fold), computed once.
@@ -382,6 +388,13 @@ func (st *state) scan(u unit) {
 		t := toks[i]
 		w := st.tokText(t)
 		if t.Kind != nlp.Word {
+			// `l'association "Protoni"`, "sa société aérienne, Voling".
+			if a, b, next, ok := st.apposedName(toks, i); ok {
+				text := st.text[toks[a].Start:toks[b].End]
+				st.add(mention{start: toks[a].Start, end: toks[b].End, typ: veille.TypeORG, id: "veille:org/" + slug(text), name: text, tok: a})
+				i = next
+				continue
+			}
 			i++
 			continue
 		}
@@ -403,18 +416,38 @@ func (st *state) scan(u unit) {
 			i = j
 			continue
 		}
+		if j, code, ok := st.regionOf(toks, i); ok {
+			// "territoire britannique", "la région parisienne".
+			text := st.text[t.Start:toks[j-1].End]
+			st.add(mention{start: t.Start, end: toks[j-1].End, typ: veille.TypeLOC, id: "veille:loc/" + slug(text), name: text, country: code, tok: i})
+			i = j
+			continue
+		}
 		if j, m, ok := st.institution(toks, i); ok {
 			st.add(m)
 			i = j
 			continue
 		}
 		if m, ok := st.lookup(toks, i); ok && !st.personCue(toks, i, m) && !st.commonWord(toks, i, m) && st.placeCue(toks, i, &m) && !st.headOfName(toks, i, m) && !st.apposedPlace(toks, i, m) {
+			if st.sportClub(toks, i, m) {
+				// "Brest s'impose 2-1": the town's club.
+				text := st.text[t.Start:toks[m.j-1].End]
+				st.add(mention{start: t.Start, end: toks[m.j-1].End, typ: veille.TypeORG, id: "veille:org/club/" + slug(text), name: text, tok: i})
+				i = m.j
+				continue
+			}
 			n := len(st.ms)
 			st.gazetteer(toks, i, m)
 			if len(st.ms) > n && st.weakTown(toks, i, m) {
 				st.ms[n].weak = true
 			}
 			i = m.j
+			if len(st.ms) > n && st.ms[n].typ != veille.TypeORG && st.ms[n].typ != veille.TypeNORP {
+				if j, ok := st.cardinalAfter(toks, m.j); ok {
+					st.ms[n].full = toks[j-1].End // "Paris Nord", "Irlande du Nord": a part of the place, resolved as the place
+					i = j
+				}
+			}
 			continue
 		}
 		if j, ok := st.dateline(toks, i); ok {
@@ -426,6 +459,19 @@ func (st *state) scan(u unit) {
 		if j, typ, ok := st.headed(toks, i); ok {
 			text := st.text[t.Start:toks[j-1].End]
 			st.add(mention{start: t.Start, end: toks[j-1].End, typ: typ, id: "veille:" + strings.ToLower(typ) + "/" + slug(text), name: text, tok: i})
+			i = j
+			continue
+		}
+		if j, ok := st.rankName(toks, i); ok {
+			// "général de Gaulle": the rank names the person with the name.
+			text := st.text[toks[i+2].Start:toks[j-1].End]
+			st.add(mention{start: t.Start, end: toks[j-1].End, typ: veille.TypePER, id: "veille:per/" + slug(text), name: st.text[t.Start:toks[j-1].End],
+				role: strings.ToLower(w), tok: i})
+			i = j
+			continue
+		}
+		if j, ok := st.body(toks, i); ok {
+			st.addBody(toks, i, j)
 			i = j
 			continue
 		}
@@ -485,6 +531,9 @@ func (st *state) headed(toks []nlp.Token, i int) (int, string, bool) {
 		return 0, "", false
 	}
 	end := st.extendName(toks, k)
+	if !st.en && afterDe(st.fold(toks[k-1])) && end > k+1 && st.firstName(st.tokText(toks[k])) && !allCaps(st.tokText(toks[k])) {
+		return 0, "", false // "en compagnie de Guy Martin": a person after "de"
+	}
 	if m, ok := st.lookup(toks, k); ok {
 		if slices.ContainsFunc(m.entries, func(e lexicon.Entry) bool { return e.Kind == lexicon.KindOrg }) {
 			return 0, "", false // "le groupe Wagner": the organization of the list
@@ -499,6 +548,9 @@ func (st *state) headed(toks []nlp.Token, i int) (int, string, bool) {
 	}
 	if k == i+1 && lx.Is(f, lexicon.ClassApposed) {
 		return 0, "", false // "la société Renault": the name alone (see name)
+	}
+	if !st.en && typ == veille.TypeORG && end == k+1 && end < len(toks) && lexicon.French(st.tokText(toks[k]))&lexicon.FrCommon != 0 && st.adjective(toks[end]) {
+		end++ // "ministère des Affaires étrangères": a common noun's adjective
 	}
 	return end, typ, true
 }
@@ -852,6 +904,13 @@ func (st *state) extendName(toks []nlp.Token, i int) int {
 			j++
 			end = j
 			continue
+		case !st.en && isCaps(w) && st.capsFuncInside(toks, j):
+			j++ // "Jean Le Meur": a function word with a capital inside a name
+			continue
+		case !st.en && head && (f == "un" || f == "une") && (st.fold(toks[j-1]) == "pour" || st.fold(toks[j-1]) == "contre") &&
+			j+1 < len(toks) && isCaps(st.tokText(toks[j+1])):
+			j++ // "Association pour un Travail Équitable"
+			continue
 		case !st.en && arabicParticle(w):
 			j++ // "Bachar el-Assad"
 			end = j
@@ -942,8 +1001,10 @@ func (st *state) name(toks []nlp.Token, i, j int) {
 		}
 	}
 	switch {
-	case misc:
-		// An event, a competition or a prize: not scored as PER, ORG or LOC.
+	case misc, !st.en && i > 0 && toks[i-1].Kind == nlp.Word && !isCaps(st.tokText(toks[i-1])) && lx.Is(st.fold(toks[i-1]), lexicon.ClassMiscNoun):
+		// An event, a competition or a prize: not scored as PER, ORG or
+		// LOC; so is a name after "prix" or "opération" ("le prix
+		// Nobel", "l'opération Serval").
 	case allCapsLine(st.text, toks) && !title && role == "":
 		// A headline or a results line in capitals: too little to go on.
 	case title && st.frTitle(toks, i) >= 0:
@@ -952,14 +1013,25 @@ func (st *state) name(toks []nlp.Token, i, j int) {
 		st.person(toks[k].Start, end, text, role, k)
 	case n == 1 && (len(first) < 3 || repeated(first)):
 		// "C", "XXX": initials and placeholders.
-	case st.apposedBefore(toks, i):
-		// "la société Renault": the organization's own name.
+	case !st.en && n > 2 && lx.Is(ffirst, lexicon.ClassStateOf) && afterDe(st.fold(toks[i+1])) && st.placeAt(toks, i+2, j):
+		// "l'État de Pennsylvanie": the state is the place named.
+		m, _ := st.lookup(toks, i+2)
+		st.gazetteer(toks, i+2, m)
+	case st.apposedBefore(toks, i) || !title && st.organizer(toks, i):
+		// "la société Renault": the organization's own name; "organisé
+		// par Lire Pour Grandir": an event's organizer.
 		st.add(mention{start: start, end: end, typ: veille.TypeORG, id: "veille:org/" + slug(text), name: text, tok: i})
+	case !st.en && n > 1 && lx.Is(ffirst, lexicon.ClassRole) && st.hasParticle(toks, i, j):
+		// "Président de la République": the office names its holder.
+		st.add(mention{start: start, end: end, typ: veille.TypePER, id: "veille:per/" + slug(text), name: text, role: strings.ToLower(first), tok: i})
 	case lx.Is(ffirst, lexicon.ClassOrgHead) && n > 1, lx.Is(nlp.Fold(last), lexicon.ClassOrgTail) && n > 1:
 		st.add(mention{start: start, end: end, typ: veille.TypeORG, id: "veille:org/" + slug(text), name: text, tok: i})
 	case !title && role == "" && n > 1 && st.orgWordInside(toks, i, j):
 		// "Cyclo Club Othéen": a word of organization names inside.
 		st.add(mention{start: start, end: end, typ: veille.TypeORG, id: "veille:org/" + slug(text), name: text, tok: i})
+	case !title && role == "" && st.properPlace(toks, i, j):
+		// "la Bourgogne", "les Alpes": a proper noun after an article.
+		st.add(mention{start: start, end: end, typ: veille.TypeLOC, id: "veille:loc/" + slug(text), name: text, tok: i})
 	case title || role != "" || st.firstName(first) && n > 1 && !lx.Is(ffirst, lexicon.ClassLocHead) && !lx.Is(ffirst, lexicon.ClassOrgHead):
 		st.person(start, end, text, role, i)
 	case n == 1 && st.surname(first) != "":
@@ -967,7 +1039,8 @@ func (st *state) name(toks []nlp.Token, i, j int) {
 	case n == 1 && lx.FirstName(first) && !initial(st.text, toks, i) && !st.lowSeen[ffirst]:
 		// A first name alone, inside a sentence: "Eloïse".
 		st.person(start, end, text, "", i)
-	case lx.Is(ffirst, lexicon.ClassLocHead) && n > 1, strings.HasPrefix(ffirst, "saint-") || strings.HasPrefix(ffirst, "sainte-"):
+	case lx.Is(ffirst, lexicon.ClassLocHead) && n > 1, strings.HasPrefix(ffirst, "saint-") || strings.HasPrefix(ffirst, "sainte-"),
+		!st.en && lx.Is(ffirst, lexicon.ClassLocCap) && n > 2 && st.hasParticle(toks, i, j):
 		st.add(mention{start: start, end: end, typ: veille.TypeLOC, id: "veille:loc/" + slug(text), name: text, tok: i})
 	case n == 1 && st.terms[first]:
 		// An acronym the article defines by common words: a term.
@@ -985,6 +1058,11 @@ func (st *state) name(toks []nlp.Token, i, j int) {
 		st.add(mention{start: start, end: end, typ: veille.TypeORG, id: "veille:org/" + slug(text), name: text, tok: i - 1})
 	case n >= 2 && st.commonWords(toks, i, j):
 		// "Nouveau Testament", "Art Sacré": common words with capitals.
+	case !st.en && n >= 2 && allCaps(first) && strings.ToUpper(first) == first && utf8.RuneCountInString(first) <= 4 && !roman(first) &&
+		!st.firstName(st.tokText(toks[i+1])) && !allCaps(st.tokText(toks[i+1])):
+		// "USC Trojans", "RMC Sport": an acronym opening a name is an
+		// organization's ("LOT UNIQUE" in capitals is a heading).
+		st.add(mention{start: start, end: end, typ: veille.TypeORG, id: "veille:org/" + slug(text), name: text, tok: i})
 	case n >= 2 && n <= 4 && !strings.ContainsAny(text, "&") && !st.hasParticle(toks, i, j):
 		st.person(start, end, text, "", i)
 	case n == 1 && adjectival(ffirst):
@@ -1273,6 +1351,11 @@ func (st *state) resolve() Result {
 		}
 	}
 	st.resolvePlaces()
+	for k := range st.ms {
+		if m := &st.ms[k]; m.full > m.end {
+			m.end = m.full
+		}
+	}
 	var r Result
 	byID := map[string]int{}
 	sort.SliceStable(st.ms, func(i, j int) bool { return st.ms[i].start < st.ms[j].start })

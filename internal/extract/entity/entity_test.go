@@ -308,7 +308,8 @@ func TestFrenchLoneNames(t *testing.T) {
 		{"Il a servi l'État pendant trente ans.", "État", veille.TypeORG},            // an institution, not a person
 		{"Le Texas est devenu un État en 1845.", "État", ""},                         // a common noun
 		{"Ils évoquent un coup d'État manqué.", "État", ""},
-		{"Ils parlaient de la Lune hier.", "Lune", ""},                                // a common noun with a capital
+		{"Ils parlaient de la Lune hier.", "Lune", veille.TypeLOC},                    // a heavenly body is a place (Quaero loc.phys.astro)
+		{"Ils parlaient de la Liberté hier.", "Liberté", ""},                          // a common noun with a capital
 		{"Bethzabé, femme du roi, arriva.", "Bethzabé", veille.TypePER},               // a name opening a sentence
 		{"Traduit du latin, le texte est court.", "Traduit", ""},                      // a verb opening a sentence
 		{"Il est allé à Massy, Palaiseau et Vorlingen.", "Vorlingen", veille.TypeLOC}, // a list of places
@@ -348,6 +349,70 @@ func TestFrenchLoneNames(t *testing.T) {
 			t.Errorf("%q: no entity for %q; got %+v", c.text, c.mention, recognize(c.text).Mentions)
 		case c.typ != "" && e.Type != c.typ:
 			t.Errorf("%q: %q is %s, want %s", c.text, c.mention, e.Type, c.typ)
+		}
+	}
+}
+
+// TestFrenchOrgRules checks the names that no list has: a town standing
+// for its club in a sentence about a game, names after "association" in
+// quotation marks or after a comma, bodies named by common nouns, an
+// event's organizer, a rank with a name, places named by a noun and a
+// nationality, and proper nouns of the dictionary after an article.
+func TestFrenchOrgRules(t *testing.T) {
+	cases := []struct {
+		text, mention, typ string
+	}{
+		{"Hier soir, Lorient a battu Nantes 3-1 au terme d'un match serré.", "Lorient", veille.TypeORG},
+		{"Hier soir, Lorient a battu Nantes 3-1 au terme d'un match serré.", "Nantes", veille.TypeORG},
+		{"Le buteur de Rennes a offert la victoire à son équipe.", "Rennes", veille.TypeORG},
+		{"Elle préside l'association bénévole \"Les Amis du Quai\" depuis mai.", "Les Amis du Quai", veille.TypeORG},
+		{"Il travaille dans sa société familiale, Malvoric.", "Malvoric", veille.TypeORG},
+		{"Le conseil municipal a voté le budget.", "conseil municipal", veille.TypeORG},
+		{"La fédération de pêche sportive a publié un avis.", "fédération de pêche sportive", veille.TypeORG},
+		{"Le tribunal correctionnel de Lyon a rendu son jugement.", "tribunal correctionnel de Lyon", veille.TypeORG},
+		{"Le Président de la République a parlé.", "Président de la République", veille.TypePER},
+		{"Moi, général de Villebrune, je l'affirme.", "général de Villebrune", veille.TypePER},
+		{"Elle a joué contre les UCLA Lynx hier.", "UCLA Lynx", veille.TypeORG},
+		{"Il a dîné en compagnie de Paul Vernaz, maire du village.", "Paul Vernaz", veille.TypePER},
+		{"Les troupes se trouvent en territoire britannique depuis mai.", "territoire britannique", veille.TypeLOC},
+		{"Les prix baissent dans la région lyonnaise.", "région lyonnaise", veille.TypeLOC},
+		{"Ils ont pris la route de la Bourgogne et des Alpes.", "Bourgogne", veille.TypeLOC},
+		{"Ils ont pris la route de la Bourgogne et des Alpes.", "Alpes", veille.TypeLOC},
+		{"La journée est organisée par Lire Ensemble au foyer.", "Lire Ensemble", veille.TypeORG},
+		{"Il vit en Irlande du Nord depuis mai.", "Irlande du Nord", veille.TypeGPE},
+		{"Ils visitent le Pays de Brévaux en mai.", "Pays de Brévaux", veille.TypeLOC},
+		{"Le ministère des Affaires étrangères a répondu.", "ministère des Affaires étrangères", veille.TypeORG},
+		{"Hier, Marie Le Gavrec est arrivée au port.", "Marie Le Gavrec", veille.TypePER},
+		{"La soirée est organisée par Lire Pour Grandir au foyer.", "Lire Pour Grandir", veille.TypeORG},
+		{"Les membres de l'Association pour un Commerce Loyal ont marché.", "Association pour un Commerce Loyal", veille.TypeORG},
+	}
+	for _, c := range cases {
+		r := recognize(c.text)
+		e := find(r, c.mention)
+		if e == nil {
+			t.Errorf("%q: no entity for %q; got %+v", c.text, c.mention, r.Mentions)
+			continue
+		}
+		if e.Type != c.typ {
+			t.Errorf("%q: %q is %s, want %s", c.text, c.mention, e.Type, c.typ)
+		}
+	}
+	// The town itself: a place after "à", a sentence with no game, a
+	// war's victory, and bodies any such ("une association de quartier").
+	for _, c := range []struct{ text, mention string }{
+		{"Le match s'est joué à Lorient, victoire 2-0.", "Lorient"},
+		{"La victoire de Nantes sur les Anglais fut célébrée.", "Nantes"},
+	} {
+		if e := find(recognize(c.text), c.mention); e == nil || e.Type != veille.TypeGPE {
+			t.Errorf("%q: %q is %+v, want a place", c.text, c.mention, e)
+		}
+	}
+	for _, text := range []string{"Une association de quartier a protesté.", "Notre comité de sélection a tranché.", "Il est canadien depuis hier.",
+		"Les Égyptiens et les Chrétiens de la ville."} {
+		for _, m := range recognize(text).Mentions {
+			if m.Type == veille.TypeORG || m.Type == veille.TypeLOC {
+				t.Errorf("%q: %q taken as %s", text, m.Text, m.Type)
+			}
 		}
 	}
 }

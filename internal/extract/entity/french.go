@@ -551,3 +551,115 @@ func (st *state) dictName(w string) bool {
 	c := lexicon.French(w)
 	return c&(lexicon.FrSurname|lexicon.FrFirst) != 0 && c&lexicon.FrCommon == 0 || st.x.lx.Is(nlp.Fold(w), lexicon.ClassPerName)
 }
+
+// regionOf matches, at token i, a noun of class locnoun with a
+// nationality or a town's adjective after it, which together name a
+// place: "territoire britannique", "l'Empire britannique", "l'Ouest
+// canadien", "la région parisienne". Cardinal points take a capital
+// ("il est canadien" is no place). It returns the end of the place and
+// the country of the nationality ("" for a town's adjective).
+func (st *state) regionOf(toks []nlp.Token, i int) (int, string, bool) {
+	if st.en || i+1 >= len(toks) || toks[i+1].Kind != nlp.Word {
+		return 0, "", false
+	}
+	lx := st.x.lx
+	f := st.fold(toks[i])
+	switch {
+	case lx.Is(f, lexicon.ClassLocNoun):
+	case lx.Is(f, lexicon.ClassCardinal) && isCaps(st.tokText(toks[i])) && !initial(st.text, toks, i):
+	default:
+		return 0, "", false
+	}
+	n := st.tokText(toks[i+1])
+	if isCaps(n) {
+		return 0, "", false
+	}
+	if m, ok := st.lookup(toks, i+1); ok && m.entries[0].Kind == lexicon.KindDemonym {
+		return m.j, lx.Countries[m.entries[0].Index].Code, true
+	}
+	if f != "region" || utf8.RuneCountInString(n) < 6 || lx.Is(st.fold(toks[i+1]), lexicon.ClassFunc) || lexicon.French(n)&lexicon.FrCommon == 0 {
+		return 0, "", false
+	}
+	for _, e := range []string{"ien", "ienne", "iens", "iennes", "ais", "aise", "aises", "ois", "oise", "oises"} {
+		if strings.HasSuffix(n, e) {
+			return i + 2, "", true // "la région parisienne", "la région lyonnaise"
+		}
+	}
+	return 0, "", false
+}
+
+// properPlace reports whether the capitalised word at token i, alone
+// after a definite article inside a sentence, is a proper noun of the
+// French dictionary that is no name of persons ("la Bourgogne", "les
+// Alpes", "l'Aube", "le Jourdain"): persons take no article, and the
+// dictionary's other proper nouns are mostly places. Plurals that read
+// as peoples ("les Égyptiens", "les Chrétiens") stay out.
+func (st *state) properPlace(toks []nlp.Token, i, j int) bool {
+	if st.en || j != i+1 || i == 0 || initial(st.text, toks, i) {
+		return false
+	}
+	switch st.fold(toks[i-1]) {
+	case "le", "la", "l'", "les", "du", "des", "au", "aux":
+	default:
+		return false
+	}
+	w := st.tokText(toks[i])
+	c := lexicon.French(w)
+	if allCaps(w) || c&lexicon.FrProper == 0 || c&(lexicon.FrSurname|lexicon.FrFirst) != 0 || st.x.lx.Is(st.fold(toks[i]), lexicon.ClassPerName) {
+		return false
+	}
+	f := st.fold(toks[i])
+	for _, e := range []string{"ais", "ois", "ens", "ains", "ites", "iques", "ans", "ins", "ifs", "ards", "ots", "ades", "ates", "ers"} {
+		if strings.HasSuffix(f, e) {
+			return false
+		}
+	}
+	return true
+}
+
+// cardinalAfter matches, at token j just after a place, a cardinal
+// point with a capital that names a part of it, directly or after "du"
+// or "de l'" ("Paris Nord", "Irlande du Nord", "Afrique de l'Ouest"). It
+// returns the end of the part.
+func (st *state) cardinalAfter(toks []nlp.Token, j int) (int, bool) {
+	if st.en || j >= len(toks) || toks[j-1].End == toks[j].Start {
+		return 0, false
+	}
+	k := j
+	switch st.fold(toks[k]) {
+	case "du":
+		k++
+	case "de":
+		if k+1 < len(toks) && st.fold(toks[k+1]) == "l'" {
+			k += 2
+		}
+	}
+	if k >= len(toks) || !isCaps(st.tokText(toks[k])) || !st.x.lx.Is(st.fold(toks[k]), lexicon.ClassCardinal) {
+		return 0, false
+	}
+	if k+1 < len(toks) && toks[k+1].Kind == nlp.Word && isCaps(st.tokText(toks[k+1])) {
+		return 0, false // "Paris Est Ensemble": a longer name
+	}
+	return k + 1, true
+}
+
+// placeAt reports whether a list's place (no organization, no
+// nationality) is named by the tokens [k, j) exactly.
+func (st *state) placeAt(toks []nlp.Token, k, j int) bool {
+	m, ok := st.lookup(toks, k)
+	return ok && m.j == j && !slices.ContainsFunc(m.entries, func(e lexicon.Entry) bool {
+		return e.Kind == lexicon.KindOrg || e.Kind == lexicon.KindDemonym
+	})
+}
+
+// capsFuncInside reports whether the capitalised function word at token
+// j ("Pour", "De") stands inside a name: a name goes on before it on
+// the same line, and a capitalised word that is no function word comes
+// right after it ("Lire Pour Grandir", "Jean Le Meur").
+func (st *state) capsFuncInside(toks []nlp.Token, j int) bool {
+	if j == 0 || j+1 >= len(toks) || toks[j-1].Kind != nlp.Word || toks[j+1].Kind != nlp.Word {
+		return false
+	}
+	n := st.tokText(toks[j+1])
+	return isCaps(n) && !allCaps(n) && !st.x.lx.Is(st.fold(toks[j+1]), lexicon.ClassFunc) && !strings.ContainsRune(st.text[toks[j].End:toks[j+1].Start], '\n')
+}
