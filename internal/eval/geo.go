@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -279,14 +278,14 @@ func scoreGeoArticle(rec *entity.Recognizer, a geoArticle, file, id string, rep 
 			}
 		} else {
 			c.coords++
-			right := got != nil && haversineKm(*g.Lat, *g.Lon, got.Lat, got.Lon) <= accKm
+			right := got != nil && entity.DistanceKm(*g.Lat, *g.Lon, got.Lat, got.Lon) <= accKm
 			if right {
 				c.within++
 			} else {
 				reason := "unresolved"
 				var ours any
 				if got != nil {
-					reason = fmt.Sprintf("%.0f km away", haversineKm(*g.Lat, *g.Lon, got.Lat, got.Lon))
+					reason = fmt.Sprintf("%.0f km away", entity.DistanceKm(*g.Lat, *g.Lon, got.Lat, got.Lon))
 					ours = map[string]any{"id": got.ID, "name": got.Name, "lat": got.Lat, "lon": got.Lon}
 				}
 				rep.AddMiss(Miss{File: file, ID: id, Gold: map[string]any{"text": g.Text, "id": g.ID, "lat": *g.Lat, "lon": *g.Lon}, Ours: ours, Reason: reason})
@@ -329,13 +328,4 @@ func realign(text string, byteAt []int, sp veille.Span, name string) veille.Span
 		}
 	}
 	return sp
-}
-
-// haversineKm is the great-circle distance in kilometres.
-func haversineKm(lat1, lon1, lat2, lon2 float64) float64 {
-	const r = 6371.0
-	rad := math.Pi / 180
-	dlat, dlon := (lat2-lat1)*rad, (lon2-lon1)*rad
-	h := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
-	return 2 * r * math.Asin(math.Min(1, math.Sqrt(h)))
 }

@@ -69,10 +69,3 @@ func TestGeoShared(t *testing.T) {
 		t.Errorf("GeoWebNews recognition_f1 %.3f under the floor 0.72", r)
 	}
 }
-
-func TestHaversine(t *testing.T) {
-	// Paris to London is about 344 km.
-	if d := haversineKm(48.8566, 2.3522, 51.5074, -0.1278); d < 340 || d > 348 {
-		t.Errorf("distance = %.0f", d)
-	}
-}

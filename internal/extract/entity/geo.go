@@ -145,7 +145,7 @@ const nearKm = 80
 // other than key lies within nearKm of the point.
 func (c *placeCtx) near(key string, lat, lon float64) bool {
 	for _, p := range c.points {
-		if p.key != key && distanceKm(lat, lon, p.lat, p.lon) < nearKm {
+		if p.key != key && DistanceKm(lat, lon, p.lat, p.lon) < nearKm {
 			return true
 		}
 	}
@@ -463,7 +463,7 @@ func (x *Recognizer) nearestFeature(fs []int, ctx *placeCtx) int {
 		d, n := 0.0, 0
 		for code, k := range ctx.countries {
 			if c, ok := x.lx.Country(code); ok && k > 0 {
-				d += float64(k) * distanceKm(f.Lat, f.Lon, c.Lat, c.Lon)
+				d += float64(k) * DistanceKm(f.Lat, f.Lon, c.Lat, c.Lon)
 				n += k
 			}
 		}
@@ -633,7 +633,7 @@ func (x *Recognizer) regionIsOther(g lexicon.Region, es []lexicon.Entry) bool {
 	for _, e := range es {
 		if e.Kind == lexicon.KindCountry {
 			c := x.lx.Countries[e.Index]
-			if c.Code != g.Country && distanceKm(c.Lat, c.Lon, g.Lat, g.Lon) < sameKm {
+			if c.Code != g.Country && DistanceKm(c.Lat, c.Lon, g.Lat, g.Lon) < sameKm {
 				return true
 			}
 		}
@@ -645,8 +645,10 @@ func (x *Recognizer) regionIsOther(g lexicon.Region, es []lexicon.Entry) bool {
 // are one place.
 const sameKm = 300
 
-// distanceKm is the great-circle distance between two points, in km.
-func distanceKm(lat1, lon1, lat2, lon2 float64) float64 {
+// DistanceKm is the great-circle (haversine) distance in kilometres
+// between two points given in decimal degrees, on a sphere of radius
+// 6,371 km.
+func DistanceKm(lat1, lon1, lat2, lon2 float64) float64 {
 	const r = 6371.0
 	rad := math.Pi / 180
 	dlat, dlon := (lat2-lat1)*rad, (lon2-lon1)*rad

@@ -204,3 +204,10 @@ func TestAbbreviatedNames(t *testing.T) {
 		}
 	}
 }
+
+func TestDistanceKm(t *testing.T) {
+	// Paris to London is about 344 km.
+	if d := DistanceKm(48.8566, 2.3522, 51.5074, -0.1278); d < 340 || d > 348 {
+		t.Errorf("distance = %.0f", d)
+	}
+}
