@@ -16,6 +16,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/language"
 )
 
 // Precision says how much of a Published date is known.
@@ -172,6 +174,9 @@ func NormalizeLang(tag string) string {
 		t = t[:i]
 	}
 	if len(t) == 2 && t[0] >= 'a' && t[0] <= 'z' && t[1] >= 'a' && t[1] <= 'z' {
+		if _, err := language.ParseBase(t); err != nil {
+			return "" // well-formed but not an ISO 639-1 code ("xx")
+		}
 		return t
 	}
 	if c, ok := langNames[t]; ok {

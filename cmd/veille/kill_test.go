@@ -83,3 +83,32 @@ func TestKilledIngestResumes(t *testing.T) {
 		t.Errorf("last record not stored: %.200s", stdout)
 	}
 }
+
+// TestWatchdog checks that the process is stopped a grace period after
+// the first interrupt, and not before it.
+func TestWatchdog(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	stopped := make(chan struct{})
+	exited := make(chan time.Time, 1)
+	go watchdog(ctx, func() { close(stopped) }, 50*time.Millisecond, func() { exited <- time.Now() })
+	select {
+	case <-exited:
+		t.Fatal("exit before any interrupt")
+	case <-time.After(100 * time.Millisecond):
+	}
+	at := time.Now()
+	cancel()
+	select {
+	case when := <-exited:
+		if when.Sub(at) < 50*time.Millisecond {
+			t.Errorf("exit after %v, before the grace period", when.Sub(at))
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("no exit after the interrupt")
+	}
+	select {
+	case <-stopped:
+	default:
+		t.Error("signals not restored before exiting")
+	}
+}

@@ -14,13 +14,35 @@ import (
 	"os/signal"
 	"strings"
 	"syscall"
+	"time"
 )
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	go watchdog(ctx, stop, interruptGrace, func() {
+		fmt.Fprintf(os.Stderr, "veille: still busy %v after the interrupt; stopping now\n", interruptGrace)
+		os.Exit(130)
+	})
 	m := NewMain()
 	os.Exit(m.Run(ctx, os.Args[1:]))
+}
+
+// interruptGrace is how long a command may take to stop cleanly after
+// SIGINT or SIGTERM (finish the batch it is writing, close the store)
+// before the process exits anyway. Stopping there is safe: the store
+// commits whole batches only.
+const interruptGrace = 5 * time.Second
+
+// watchdog waits for ctx to end (the first SIGINT or SIGTERM), restores
+// the signals' default action with stop, so that a second signal kills
+// the process at once, then calls exit after grace: an article whose
+// analysis takes long never keeps the process deaf to the signal.
+func watchdog(ctx context.Context, stop func(), grace time.Duration, exit func()) {
+	<-ctx.Done()
+	stop()
+	time.Sleep(grace)
+	exit()
 }
 
 // Main is the testable program: its streams and environment are fields, so

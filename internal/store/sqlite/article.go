@@ -55,7 +55,12 @@ func scanArticle(s scanner) (*stored, error) {
 	if analyse.Valid {
 		r.an = new(veille.Analysis)
 		if err := json.Unmarshal([]byte(analyse.String), r.an); err != nil {
-			return nil, fmt.Errorf("article %s: decode analysis: %w", a.ID, err)
+			// An analysis that no longer decodes (written by a build
+			// with a bug, or edited by hand) reads as none, at version
+			// 0, so that the article stays readable and `veille
+			// reanalyze --all` replaces it; one bad analysis never fails
+			// a page, a search or a whole reanalysis.
+			r.an, r.analysisVersion = nil, 0
 		}
 	}
 	r.a = &a

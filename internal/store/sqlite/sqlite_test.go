@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/veille/veille"
 	"github.com/veille/veille/internal/store"
 	"github.com/veille/veille/internal/store/storetest"
 )
@@ -589,5 +590,46 @@ func TestOpenRefusesForeignDatabase(t *testing.T) {
 	raw.QueryRow(`SELECT count(*) FROM sqlite_schema WHERE type = 'table'`).Scan(&n)
 	if n != 1 {
 		t.Errorf("foreign database now has %d tables, want 1", n)
+	}
+}
+
+// TestUndecodableAnalysis checks that an analysis that no longer decodes
+// (here a date value veille.ParseDate rejects) leaves its article
+// readable, without analysis, and is replaced by a full reanalysis.
+func TestUndecodableAnalysis(t *testing.T) {
+	db := mustOpen(t, "")
+	ctx := context.Background()
+	g := newGen(1, "bad")
+	batch := g.batch(3, 200)
+	for _, e := range batch {
+		e.Analysis = &veille.Analysis{Version: veille.AnalysisVersion}
+	}
+	res, err := db.Put(ctx, batch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := res[1].ID
+	if _, err := db.write.Exec(`UPDATE articles SET analysis = ? WHERE id = ?`,
+		`{"version":5,"dates":[{"start":0,"end":1,"text":"x","value":"0021"}]}`, bad); err != nil {
+		t.Fatal(err)
+	}
+	a, an, err := db.Article(ctx, bad)
+	if err != nil || a == nil || a.ID != bad {
+		t.Fatalf("Article(%s) = %v, %v", bad, a, err)
+	}
+	if an != nil {
+		t.Errorf("undecodable analysis read as %+v, want none", an)
+	}
+	if _, good, err := db.Article(ctx, res[0].ID); err != nil || good == nil {
+		t.Errorf("neighbour article: analysis %v, err %v", good, err)
+	}
+	n, err := db.Reanalyze(ctx, 0, func(a *veille.Article) (*veille.Analysis, error) {
+		return &veille.Analysis{Version: veille.AnalysisVersion}, nil
+	})
+	if err != nil || n != len(batch) {
+		t.Fatalf("Reanalyze = %d, %v; want %d", n, err, len(batch))
+	}
+	if _, an, err := db.Article(ctx, bad); err != nil || an == nil || an.Version != veille.AnalysisVersion {
+		t.Errorf("after reanalyze: analysis %+v, err %v", an, err)
 	}
 }
