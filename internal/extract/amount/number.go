@@ -117,22 +117,27 @@ func (p *parser) digits(i int, money bool) (num, bool) {
 	case p.tok(j) != nil && p.toks[j].kind == tNum:
 		if t := p.toks[j]; t.gap == gapNone && j > 0 && !neg {
 			// Glued to a word or a number mark: "G20", "A320", "COVID-19", "n°3".
-			if prev := p.toks[j-1]; prev.kind == tWord || p.isPunct(j-1, '-', '/', ':', '°', '#', '.', ',', '_', '@', '+') {
+			if prev := p.toks[j-1]; prev.kind == tWord || p.isPunct(j-1, '-', '/', ':', '°', '#', '.', ',', '_', '@', '+', '^') {
 				if !(prev.kind == tWord && p.isCodeOrSymbolBefore(j-1)) && !(money && p.isShortFormBefore(j-1)) {
 					return num{}, false
 				}
 			}
 		}
+		if p.spacedGroup(j) && p.toks[j-1].end-p.toks[j-1].start <= 3 {
+			return num{}, false // the middle of "1 000 000": read whole or not at all
+		}
 		intPart = p.str(j)
 		j++
 		// Thousands separators.
 		switch {
-		case len(intPart) <= 3 && p.tok(j) != nil && p.toks[j].kind == tNum && (p.toks[j].gap == gapSpace || p.toks[j].gap == gapNBSP) && p.toks[j].end-p.toks[j].start == 3:
-			g := p.toks[j].gap
-			for groups := 0; groups < maxGroups && p.tok(j) != nil && p.toks[j].kind == tNum && p.toks[j].gap == g && p.toks[j].end-p.toks[j].start == 3; groups++ {
+		case len(intPart) <= 3 && p.spacedGroup(j):
+			for groups := 0; groups < maxGroups && p.spacedGroup(j); groups++ {
 				intPart += p.str(j)
 				j++
 				n.grouped = true
+			}
+			if p.spacedGroup(j) {
+				return num{}, false // more groups than any amount has
 			}
 		case p.isPunct(j, grp) && p.glued(j) && p.glued(j+1) && p.toks[j+1].kind == tNum && p.toks[j+1].end-p.toks[j+1].start == 3:
 			for groups := 0; groups < maxGroups && p.isPunct(j, grp) && p.glued(j) && p.glued(j+1) && p.toks[j+1].kind == tNum && p.toks[j+1].end-p.toks[j+1].start == 3; groups++ {
@@ -164,6 +169,9 @@ func (p *parser) digits(i int, money bool) (num, bool) {
 	if (p.isPunct(j, '.', '/', ':', ',') && p.glued(j) && p.glued(j+1) && p.toks[j+1].kind == tNum) || p.isPunct(j, 'h') {
 		return num{}, false
 	}
+	if p.powerAt(j) {
+		return num{}, false // "10^400", "1e308", "2.5E-3": read whole or not at all
+	}
 	if len(intPart) > maxDigits || len(frac) > maxDigits {
 		return num{}, false
 	}
@@ -188,6 +196,18 @@ func (p *parser) digits(i int, money bool) (num, bool) {
 			j++
 		}
 	}
+	// A spaced multiplier before a currency: "5 M€", "2,5 Md€", "2 Mds €".
+	if !n.ord && !n.scaled && p.near(j) && p.toks[j].kind == tWord && p.toks[j].gap != gapNone && p.near(j+1) {
+		if suf := p.str(j); suf != "m" && suf != "mn" {
+			if m := suffixMult(suf, true, frac != ""); m > 0 {
+				if _, _, ok := match(p.lx.currency, p.toks, j+1); ok {
+					v = roundSig(v * m)
+					n.scaled, n.plain = true, false
+					j++
+				}
+			}
+		}
+	}
 	// "1 point 1".
 	if p.en && !n.ord && frac == "" && p.near(j) && p.toks[j].kind == tWord && p.info(j).class == nPoint && p.near(j+1) && p.tok(j+1).kind == tNum {
 		if f, err := strconv.ParseFloat(intPart+"."+p.str(j+1), 64); err == nil {
@@ -209,6 +229,36 @@ func (p *parser) digits(i int, money bool) (num, bool) {
 	}
 	n.val, n.end = v, j
 	return n, true
+}
+
+// spacedGroup reports whether token j is a group of three digits after a
+// space or a no-break space, right after other digits: the "000" of
+// "1 000".
+func (p *parser) spacedGroup(j int) bool {
+	t := p.tok(j)
+	return t != nil && j > 0 && t.kind == tNum && (t.gap == gapSpace || t.gap == gapNBSP) && t.end-t.start == 3 && p.toks[j-1].kind == tNum
+}
+
+// powerAt reports whether token j, glued to the digits before it, goes on
+// with an exponent: "^400", "e308", "E+9", "e-5".
+func (p *parser) powerAt(j int) bool {
+	if !p.glued(j) {
+		return false
+	}
+	k := j + 1
+	switch {
+	case p.isPunct(j, '^'):
+		if p.isPunct(k, '-', '+', '−') && p.glued(k) {
+			k++
+		}
+	case p.toks[j].kind == tWord && p.toks[j].end-p.toks[j].start == 1 && (p.text[p.toks[j].start] == 'e' || p.text[p.toks[j].start] == 'E'):
+		if p.isPunct(k, '-', '+', '−') && p.glued(k) {
+			k++
+		}
+	default:
+		return false
+	}
+	return p.glued(k) && p.toks[k].kind == tNum
 }
 
 // isCodeOrSymbolBefore reports whether the word at i is a currency code or

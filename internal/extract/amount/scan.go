@@ -136,6 +136,7 @@ func (p *parser) amountAt(i int) (Match, int, bool) {
 	j := i
 	spanFrom := i
 	var between, from, minus, moneyCtx, opener bool
+	minusEnd := -1 // token after a minus word ("moins", "minus")
 	for k := 0; k < 3; k++ {
 		ph, nj, ok := match(p.lx.markers, p.toks, j)
 		if !ok || !p.near(nj) {
@@ -151,7 +152,7 @@ func (p *parser) amountAt(i int) (Match, int, bool) {
 		case "from":
 			from = true
 		case "minus":
-			minus = true
+			minus, minusEnd = true, nj
 		case "money":
 			moneyCtx = true
 		}
@@ -223,9 +224,13 @@ func (p *parser) amountAt(i int) (Match, int, bool) {
 		w := p.lower(end)
 		if between && (w == "et" || w == "and") || from && (w == "to" || w == "and") || !between && !from && (w == "à" || w == "to") {
 			if n2, ok := p.number(end+1, preCur != ""); ok && !n2.ord && !n2.vague && !n2.article && n2.val > n.val &&
-				(between || from || !isYear(n) && n.val > 0 && n2.val <= 20*n.val*max(1, baseOf(n2)*boolf(!n.scaled && n2.scaled))) {
+				(between || from || !isYear(n) && n.val > 0 && n2.val <= 20*n.val*max(1, baseOf(n2)*boolf(!n.scaled && n2.scaled))) &&
+				(n.scaled || !n2.scaled || n.val >= 1000 || n.val*baseOf(n2) < n2.val || between) {
+				// "entre 2 et 3 milliards": the scale is shared; "de 5 à 2
+				// millions" goes down from 5 millions, and is no range;
+				// "entre 500 et 1 million" stays 500 to a million.
 				if !n.scaled && n2.scaled && n.val < 1000 && n.val*baseOf(n2) < n2.val {
-					n.val *= baseOf(n2) // "entre 2 et 3 milliards": the scale is shared
+					n.val = roundSig(n.val * baseOf(n2))
 				}
 				m.Value, m.Max, m.Range = n.val, n2.val, true
 				end = n2.end
@@ -301,6 +306,14 @@ func (p *parser) amountAt(i int) (Match, int, bool) {
 			return p.finish(m, spanFrom, end), end, true
 		}
 		if lemma, e, ok := p.noun(end, n); ok {
+			if minus && !n.vague {
+				// "moins 50 maisons", "minus 3 points": a count is never
+				// negative after a word; the word is no sign.
+				m.Value = -m.Value
+				if spanFrom == minusEnd-1 {
+					spanFrom = minusEnd
+				}
+			}
 			m.Kind, m.Unit = KindCount, lemma
 			end = p.period(e, &m)
 			m = p.finish(m, spanFrom, end)
@@ -409,11 +422,18 @@ func (p *parser) currencyAfter(j int, n num) (unit string, end int, ok bool) {
 		if (p.toks[k].kind == tPunct || len(ph.ids) == 1 && len(p.lx.words[max(0, p.toks[k].id)]) == 1) && (n.words || n.article) {
 			return "", j, false // "a £3bn", "a p": a symbol follows digits only
 		}
-		if k > j && !(n.scaled || n.vague || n.approx) {
-			return "", j, false // "10 de dollars" is not a way to write an amount
+		if k > j && !(n.scaled || n.vague || n.approx || n.grouped && n.val >= 1e6 && math.Mod(n.val, 1e6) == 0) {
+			// "10 de dollars" is not a way to write an amount; "1 000 000
+			// de dollars", read "un million de dollars", is.
+			return "", j, false
 		}
 		if p.toks[k].kind == tWord && len(p.lx.words[p.toks[k].id]) == 1 && (p.toks[k].gap != gapNone && p.toks[k].gap != gapSpace || !isEndish(p, e)) {
 			return "", j, false // "10 c" only at the end of a phrase
+		}
+		if ph.val == "CENT" && len(ph.ids) == 1 && p.toks[k].kind == tWord && len(p.lx.words[p.toks[k].id]) == 1 && (p.toks[k].upper || n.val < 0 || p.isPunct(e, '.') && p.glued(e) && p.glued(e+1) && p.lower(e+1) == "m") {
+			// "40C (104F)", "-20C": a temperature; "7 p.m.": an hour.
+			// Only a lower-case letter after a sum is a hundredth.
+			return "", j, false
 		}
 		return ph.val, e, true
 	}

@@ -45,6 +45,14 @@ func isSpaceRune(r rune) (space, nbsp bool) {
 	return unicode.IsSpace(r), false
 }
 
+// isInvisible reports the zero-width and bidirectional format characters
+// (U+200B–U+200F, U+202A–U+202E, U+2066–U+2069, U+FEFF) the tokenizer
+// reads as a space that adds nothing to the white space around it: "5
+// millions\u2066 d'euros" keeps its one space, "5\u200b000" reads as "5 000".
+func isInvisible(r rune) bool {
+	return r >= '\u200b' && r <= '\u200f' || r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069' || r == '\ufeff'
+}
+
 func isApostrophe(r rune) bool { return r == '\'' || r == '\u2019' }
 
 // tokenize appends the tokens of text to toks and returns it. Word ids are
@@ -52,6 +60,7 @@ func isApostrophe(r rune) bool { return r == '\'' || r == '\u2019' }
 func tokenize(toks []token, text string, lx *lexicon) []token {
 	g := gapMore
 	spaces := 0
+	invisible := false // an invisible format character since the last token
 	i := 0
 	for i < len(text) {
 		c := text[i]
@@ -61,6 +70,11 @@ func tokenize(toks []token, text string, lx *lexicon) []token {
 			r = rune(c)
 		} else {
 			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		if c >= utf8.RuneSelf && isInvisible(r) {
+			invisible = true
+			i += size
+			continue
 		}
 		if sp, nb := isSpaceRune(r); sp {
 			spaces++
@@ -79,11 +93,14 @@ func tokenize(toks []token, text string, lx *lexicon) []token {
 		}
 		if spaces == 0 && len(toks) > 0 {
 			g = gapNone
+			if invisible {
+				g = gapSpace
+			}
 		}
 		if len(toks) == 0 && spaces == 0 {
 			g = gapMore
 		}
-		spaces = 0
+		spaces, invisible = 0, false
 		start := i
 		switch {
 		case c >= '0' && c <= '9':
@@ -135,7 +152,14 @@ func isLetter(r rune) bool {
 	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
 }
 
+// startsLetter reports whether s starts with a letter, after any
+// invisible format characters ("d'\u200beuros").
 func startsLetter(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return isLetter(r)
+	for {
+		r, size := utf8.DecodeRuneInString(s)
+		if !isInvisible(r) {
+			return isLetter(r)
+		}
+		s = s[size:]
+	}
 }
