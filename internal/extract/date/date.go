@@ -24,7 +24,7 @@ import (
 )
 
 // Version grows when Find's output changes.
-const Version = 4
+const Version = 5
 
 // Langs are the languages Find covers.
 var Langs = []string{"fr", "en"}
@@ -118,11 +118,16 @@ func Find(text, lang string, ref veille.Date, opt Options) []veille.DateExpr {
 		if t.kind == tPunct && (t.c == '.' || t.c == '!' || t.c == '?' || t.c == '\n') {
 			yearDate = time.Time{}
 		}
-		if t.kind == tPunct || (t.kind == tWord && t.ents == nil) {
+		if t.kind == tPunct || (t.kind == tWord && t.ents == nil) || p.inNumber(i) {
 			i++
 			continue
 		}
 		m, ok := p.at(i, r)
+		if ok && m.de.Kind != "duration" && p.beforeChrist(m.end) {
+			// "en 1500 av. J.-C.", "in 44 BC": not a year of our era
+			i = m.end
+			continue
+		}
 		if !ok {
 			// skip the whole phrase: "midi" in "après-midi" starts nothing
 			i = max(i+1, int(t.next))
@@ -132,6 +137,11 @@ func Find(text, lang string, ref veille.Date, opt Options) []veille.DateExpr {
 		de := m.de
 		if opt.Zone != nil {
 			m.end = p.convertZone(&de, m.end, opt.Zone)
+		}
+		if !inRange(de.Value) || !inRange(de.Until) {
+			// "il y a 2000 ans", "dans 8000 ans": no date veille can
+			// write; the expression stays, unresolved
+			de.Value, de.Precision, de.Until = veille.Date{}, "", veille.Date{}
 		}
 		if de.Kind == "partial" && !yearDate.IsZero() && de.Precision == veille.PrecisionDay && de.Until.IsZero() {
 			// "July 12th, 2014 … July 13th": the year of the date before
@@ -148,6 +158,16 @@ func Find(text, lang string, ref veille.Date, opt Options) []veille.DateExpr {
 		i = m.end
 	}
 	return out
+}
+
+// inRange says whether d is zero or has a year veille.ParseDate reads
+// back (1000 to 9999).
+func inRange(d veille.Date) bool {
+	if d.IsZero() {
+		return true
+	}
+	y := d.Time.Year()
+	return y >= 1000 && y <= 9999
 }
 
 // Extractor finds dates and durations in a document; extract wraps it.

@@ -75,8 +75,8 @@ func (p *parser) skipPunct(i int, c byte) int {
 
 func (p *parser) num(i int) (int, bool) {
 	t := p.tok(i)
-	if t == nil || t.kind != tNum {
-		return 0, false
+	if t == nil || t.kind != tNum || t.ndig > 9 {
+		return 0, false // tokenize caps longer runs: not their value
 	}
 	return int(t.num), true
 }
@@ -837,9 +837,11 @@ func (p *parser) clock0(c *cal, i int, bare bool) (int, bool) {
 	} else if hc.grain == "" {
 		return i, false
 	}
-	if hc.hh == 24 {
-		hc.hh = 0
+	if hc.hh == 24 && (hc.mi != 0 || hc.s != 0) {
+		return i, false // "24:30" is no time
 	}
+	// "24:00" stays hour 24: the midnight that ends the day, the next
+	// day's 00:00 once resolved
 	hc.amb = p.lang == "en" && hc.grain == "minute" && !p.hasAmPm(i, j) && hc.hh >= 1 && hc.hh <= 12 && (t.ndig == 1 || hc.hh >= 10)
 	// "du matin", "du soir", "de l'après-midi"
 	if k := p.skip(j, cOf); k != j {
@@ -926,4 +928,44 @@ func (p *parser) spacedDate(i int) (cal, int, bool) {
 	}
 	c.m, c.d = m, d
 	return c, j, true
+}
+
+// inNumber says whether the digits at i continue a number: "673" in
+// "16,673", "5" in "1.5". No date starts there.
+func (p *parser) inNumber(i int) bool {
+	t, sep, prev := p.tok(i), p.tok(i-1), p.tok(i-2)
+	return t != nil && t.kind == tNum && t.gap == 0 && sep != nil && sep.kind == tPunct && (sep.c == ',' || sep.c == '.') && sep.gap == 0 && prev != nil && prev.kind == tNum
+}
+
+// beforeChrist says whether an era marker before Christ starts at i: "BC",
+// "B.C.", "BCE", "av. J.-C.", "avant J.-C.", "avant Jésus-Christ", "av.
+// notre ère".
+func (p *parser) beforeChrist(i int) bool {
+	t := p.tok(i)
+	if t == nil || t.kind != tWord || t.gap == 0 {
+		return false
+	}
+	word := func(k int) string {
+		if w := p.tok(k); w != nil && w.kind == tWord {
+			return fold(p.text[w.start:w.end])
+		}
+		return ""
+	}
+	switch w := p.text[t.start:t.end]; {
+	case w == "BC" || w == "BCE":
+		return true
+	case (w == "B" || w == "b") && p.punct(i+1, '.') && word(i+2) == "c" && p.tok(i+2).gap == 0:
+		return true
+	}
+	switch word(i) {
+	case "av", "avant":
+		k := p.skipPunct(i+1, '.')
+		switch word(k) {
+		case "j", "jc", "jesus":
+			return true
+		case "notre":
+			return word(k+1) == "ere"
+		}
+	}
+	return false
 }

@@ -88,15 +88,17 @@ func (r ref) relative(de *veille.DateExpr, t time.Time, p veille.Precision, grai
 	de.Precision = p
 }
 
-// addUnit adds n units to t.
+// addUnit adds n units to t. Whole days of a count of hours, minutes or
+// seconds are added as days, so that a large count cannot overflow a
+// time.Duration.
 func addUnit(t time.Time, unit string, n int) time.Time {
 	switch unit {
 	case "second":
-		return t.Add(time.Duration(n) * time.Second)
+		return t.AddDate(0, 0, n/86400).Add(time.Duration(n%86400) * time.Second)
 	case "minute":
-		return t.Add(time.Duration(n) * time.Minute)
+		return t.AddDate(0, 0, n/1440).Add(time.Duration(n%1440) * time.Minute)
 	case "hour":
-		return t.Add(time.Duration(n) * time.Hour)
+		return t.AddDate(0, 0, n/24).Add(time.Duration(n%24) * time.Hour)
 	case "day":
 		return t.AddDate(0, 0, n)
 	case "week":

@@ -418,7 +418,7 @@ func (p *parser) ruleYear(i int, r ref) (match, bool) {
 		}
 	}
 	era := p.eraAD(j)
-	if era == j && !p.yearContext(i, j) {
+	if era == j && (!p.yearContext(i, j) || p.militaryTime(i)) {
 		return match{}, false
 	}
 	var m match
@@ -443,6 +443,28 @@ func (p *parser) eraAD(j int) int {
 		}
 	}
 	return j
+}
+
+// militaryTime says whether the four digits at i are a time of day
+// written as on a 24-hour clock rather than a year: a zone name follows
+// ("between 1000 EST and 1030 EST"), or, in English, "the" and a
+// lower-case word surround a time before 1700 ("the 1400 deadline").
+func (p *parser) militaryTime(i int) bool {
+	t := p.tok(i)
+	if t == nil || t.kind != tNum || t.ndig != 4 || t.num/100 > 23 || t.num%100 > 59 {
+		return false
+	}
+	if nt := p.tok(i + 1); nt != nil && nt.kind == tWord && nt.allUpper && nt.gap == ' ' {
+		if _, ok := p.zoneName(i + 1); ok {
+			return true
+		}
+	}
+	if p.lang != "en" || t.num >= 1700 {
+		return false
+	}
+	pt, nt := p.tok(i-1), p.tok(i+1)
+	return pt != nil && pt.kind == tWord && strings.EqualFold(p.text[pt.start:pt.end], "the") &&
+		nt != nil && nt.kind == tWord && nt.gap == ' ' && !nt.upper
 }
 
 // yearContext says whether a four-digit number at i reads as a year: after
@@ -782,9 +804,8 @@ func (p *parser) ruleWeekday(i int, r ref) (match, bool) {
 	if e.weak {
 		return match{}, false
 	}
-	j = p.skipPunct(j, '.')
-	if p.punct(j, '.') {
-		j++
+	if p.punct(j, '.') && p.tok(j).gap == 0 && p.weekdayAbbrev(j-1) {
+		j++ // "dim.", "Sun.": the full stop of the abbreviation
 	}
 	if off, k2, ok := p.weekOffset(j); ok && !p.is(j, cLast) && !p.is(j, cNext) || ok && p.unitAt(p.skip(p.skip(j, cLast), cNext)) == "week" {
 		var m match
@@ -844,6 +865,18 @@ func (p *parser) ruleWeekday(i int, r ref) (match, bool) {
 		day = weekStart(r.day).AddDate(0, 0, 7+(e.n+6)%7)
 	}
 	return p.onDay(j, day, r), true
+}
+
+// weekdayAbbrev says whether the word at i is a weekday name cut short
+// ("dim", "Sun", "Thurs"): every full name ends in "day" or "di" but
+// "dimanche".
+func (p *parser) weekdayAbbrev(i int) bool {
+	t := p.tok(i)
+	if t == nil || t.kind != tWord {
+		return false
+	}
+	w := strings.ToLower(p.text[t.start:t.end])
+	return !strings.HasSuffix(w, "day") && !strings.HasSuffix(w, "di") && w != "dimanche"
 }
 
 // weekOffset reads "next week", "semaine prochaine", "last week",
@@ -1079,6 +1112,9 @@ func (p *parser) quantity(i int) (n int, unit, bound string, j int, ok bool) {
 	}
 	if t := p.tok(k); t != nil && t.kind == tNum && p.punct(k+1, '.') && p.tok(k+1).gap == 0 {
 		// "1.5 hours": a decimal count of a unit, in the unit below
+		if d := p.tok(k + 2); t.ndig > 9 || d != nil && d.kind == tNum && d.gap == 0 && d.ndig > 9 {
+			return 0, "", "", i, false
+		}
 		if d := p.tok(k + 2); d != nil && d.kind == tNum && d.gap == 0 && d.ndig == 1 {
 			if sub, per, ok := fracUnit(p.unitAt(k+3), 100); ok && per*int(d.num)%10 == 0 {
 				n := int(t.num)*per + per*int(d.num)/10
@@ -1112,6 +1148,11 @@ func (p *parser) quantity(i int) (n int, unit, bound string, j int, ok bool) {
 		return 0, "", "", i, false
 	}
 	u := p.unitAt(k2)
+	if t := p.tok(k); t.kind == tNum && t.ndig == 4 && n >= 1000 && !p.plural(k2) && (u == "year" || u == "quarter" || u == "half" || u == "month") {
+		// "in 1986 qtr", "1986 year": a year and a period of it (Reuters),
+		// not a count
+		return 0, "", "", i, false
+	}
 	if u == "" && p.tok(k).kind == tNum && p.is(k2, cHMark) && p.tok(k2).gap == 0 {
 		// "1h ago", "dans 2h", unless minutes follow ("2h30")
 		if nt := p.tok(k2 + 1); nt == nil || nt.gap != 0 {
@@ -1128,7 +1169,7 @@ func (p *parser) quantity(i int) (n int, unit, bound string, j int, ok bool) {
 func (p *parser) ruleAgo(i int, r ref) (match, bool) {
 	_, k, _ := p.ent(i, cAgo)
 	n, unit, _, j, ok := p.quantity(k)
-	if !ok {
+	if !ok || p.negative(k) {
 		return match{}, false
 	}
 	var m match
@@ -1145,7 +1186,7 @@ func (p *parser) ruleIn(i int, r ref) (match, bool) {
 		_, k, _ = p.ent(i, cWithin)
 	}
 	n, unit, _, j, ok := p.quantity(k)
-	if !ok {
+	if !ok || p.negative(k) {
 		return match{}, false
 	}
 	var m match
@@ -1169,6 +1210,16 @@ func (r ref) untilFromRef(de *veille.DateExpr) {
 	de.Until = de.Value
 	de.Value = mkDate(r.instant, prec)
 	de.Precision = prec
+}
+
+// negative says whether the number at i is written with a minus sign
+// ("dans -5 jours"): not a count of units.
+func (p *parser) negative(i int) bool {
+	t := p.tok(i)
+	if t == nil || t.kind != tNum || t.gap != '-' || t.start == 0 || p.text[t.start-1] != '-' {
+		return false
+	}
+	return t.start == 1 || p.text[t.start-2] == ' ' || p.text[t.start-2] == '(' || p.text[t.start-2] == '\t' || p.text[t.start-2] == '\n'
 }
 
 // term is one "N unit" of a compound offset.
@@ -1271,7 +1322,7 @@ func (p *parser) ruleDuration(i int, r ref) (match, bool) {
 		}
 	}
 	n, unit, bound, j, ok := p.quantity(k)
-	if !ok {
+	if !ok || p.negative(k) {
 		return match{}, false
 	}
 	if !trigger && bound == "" {
@@ -1561,7 +1612,11 @@ func (p *parser) ruleSpan(i int, r ref) (match, bool) {
 		return m, false
 	}
 	k = k2
+	between := false // "2 last years": "last" or "next" between count and unit
 	if dir == 0 {
+		if w := p.tok(k); w != nil && w.kind == tWord {
+			between = strings.EqualFold(p.text[w.start:w.end], "last") || strings.EqualFold(p.text[w.start:w.end], "next")
+		}
 		if p.is(k, cLast) {
 			dir, k = -1, p.skip(k, cLast)
 		} else if p.is(k, cNext) {
@@ -1570,6 +1625,11 @@ func (p *parser) ruleSpan(i int, r ref) (match, bool) {
 	}
 	unit := p.unitAt(k)
 	if unit == "" || unit == "decade" || unit == "century" {
+		return m, false
+	}
+	if between && dir != 0 && n > 1 && !p.plural(k) {
+		// "rose to 18,651 from 16,673 last year": the number is not a
+		// count of years
 		return m, false
 	}
 	k = p.skipUnit(k)
@@ -1629,7 +1689,7 @@ func (p *parser) upcomingWord(i, j int) bool {
 func (p *parser) ruleUnits(i int, r ref) (match, bool) {
 	k := p.skip(i, cDet)
 	n, unit, _, j, ok := p.quantity(k)
-	if !ok {
+	if !ok || p.negative(k) {
 		return match{}, false
 	}
 	ts, j := p.moreUnits(j, []term{{n, unit}})
