@@ -89,7 +89,7 @@ type Stage[D any] struct {
 func (Stage[D]) Name() string { return "amounts" }
 
 // Version implements extract.Extractor.
-func (Stage[D]) Version() int { return 1 }
+func (Stage[D]) Version() int { return 2 }
 
 // Langs implements extract.Extractor.
 func (Stage[D]) Langs() []string { return Langs() }

@@ -13,6 +13,36 @@ import (
 // "De sources X, …", "Selon X, …", "X a déclaré que …", "X said …",
 // "…, selon X", "…, a ajouté X".
 func (f *finder) indirect(s veille.Span) {
+	if f.lang != "en" || !strings.ContainsAny(f.text[s.Start:s.End], "\"“”'") {
+		f.indirectIn(s)
+		return
+	}
+	// Around quotations the segmenter may miss a sentence's end: "…
+	// imports. ''We must not …,'' he told me. Still, …". Split after a
+	// ".", "?" or "!" that a lower-case word or a closing mark ends and a
+	// quote mark or a capitalized word follows.
+	toks := nlp.Tokenize(f.text, s.Start, s.End)
+	from := s.Start
+	for j := 1; j+1 < len(toks); j++ {
+		t, next := toks[j], toks[j+1]
+		if t.Kind != nlp.Punct || !strings.ContainsRune(".?!", firstRune(t.Text(f.text))) || next.Start == t.End {
+			continue
+		}
+		prev := toks[j-1].Text(f.text)
+		if toks[j-1].Kind == nlp.Word && (isCap(prev) || len(prev) < 2) {
+			continue // "Mr. Doe", "U.S. Senate", "a.m. Friday"
+		}
+		if n := next.Text(f.text); !isQuoteMark(firstRune(n)) && !strings.HasPrefix(f.text[next.Start:], "''") && !(next.Kind == nlp.Word && isCap(n)) {
+			continue
+		}
+		f.indirectIn(veille.Span{Start: from, End: t.End})
+		from = next.Start
+	}
+	f.indirectIn(veille.Span{Start: from, End: s.End})
+}
+
+// indirectIn is indirect on one sentence.
+func (f *finder) indirectIn(s veille.Span) {
 	if f.directs.contains(s.Start) {
 		return
 	}
@@ -75,11 +105,17 @@ func (f *finder) indirect(s veille.Span) {
 	if f.lx.nouns != nil {
 		f.nounCues(toks, end, n)
 	}
+	if f.lang == "en" {
+		f.enPassiveReports(toks, end, n)
+	}
 	if f.lang == "fr" {
 		f.relative(toks, end)
 	}
 	if len(f.out) == n {
 		f.inverted(toks, end)
+		if f.lang == "en" && len(f.out) == n {
+			f.enAccordingTail(toks, end)
+		}
 	} else if f.lang == "fr" {
 		// "…, selon le HCR, qui fait état de …": an inverted cue before
 		// the quotation found after it.
@@ -96,6 +132,7 @@ func (f *finder) indirect(s veille.Span) {
 func (f *finder) reported(toks []nlp.Token, end int, objects bool, onlyCoordinated ...bool) bool {
 	found := len(f.out)
 	added := false
+	titleCase := f.lang == "en" && f.titleCase(toks)
 	for v := 1; v < len(toks)-2; v++ {
 		vEnd := v // last word of a multiword verb ("a fait état de")
 		multi := false
@@ -103,6 +140,9 @@ func (f *finder) reported(toks []nlp.Token, end int, objects bool, onlyCoordinat
 			vEnd, multi = v+n-1, true
 		} else if !f.isVerb(toks[v]) {
 			continue
+		}
+		if f.lang == "en" && isCap(toks[v].Text(f.text)) && isCap(toks[v-1].Text(f.text)) && toks[v-1].Kind == nlp.Word && !titleCase {
+			continue // a name's word: "the United States"
 		}
 		if objects && f.insideFound(found, toks[v].Start) {
 			continue
@@ -176,20 +216,27 @@ func (f *finder) reported(toks []nlp.Token, end int, objects bool, onlyCoordinat
 				vEnd, k = k, k+1 // "pointed out that"
 			}
 			if lemma == "tell" && toks[k].Kind == nlp.Word {
-				// "told a meeting of island leaders that …": the
-				// hearers, then "that".
-				for j := k + 1; j < len(toks)-1 && j <= k+8; j++ {
-					if w := f.word(toks[j]); w == "that" {
-						k = j - 1
+				// "told a meeting of island leaders that …", "told the
+				// forum he was …": the hearers, then "that", a wh- word
+				// or a subject pronoun.
+				h := -1
+				for j := k + 1; j < len(toks)-1 && j <= k+9; j++ {
+					w := f.word(toks[j])
+					if w == "that" || enWh[w] || enSubject[w] && w != "there" && w != "this" {
+						h = j
 						break
-					} else if toks[j].Kind != nlp.Word || f.isVerb(toks[j]) || enFinite[w] {
+					}
+					if toks[j].Kind != nlp.Word && !strings.ContainsRune("'’\"“”", firstRune(toks[j].Text(f.text))) || f.isVerb(toks[j]) || enFinite[w] {
 						break
 					}
 				}
-				f.viaProbe(toks, k)
-				k++ // told reporters / told Reuters
-				if k < len(toks) && toks[k].Kind == nlp.Word && !pronouns[f.word(toks[k])] && f.word(toks[k]) != "that" {
-					k++
+				if h > 0 {
+					k = h
+				} else {
+					k++ // told reporters / told Reuters
+					for k < len(toks)-1 && toks[k].Kind == nlp.Word && isCap(toks[k].Text(f.text)) && isCap(toks[k-1].Text(f.text)) && !pronouns[f.word(toks[k])] {
+						k++ // the rest of a name: "told Fox News the plan …"
+					}
 				}
 			}
 			if k >= len(toks) {
@@ -207,6 +254,9 @@ func (f *finder) reported(toks []nlp.Token, end int, objects bool, onlyCoordinat
 			case lemma == "say" || lemma == "tell":
 				if enStop[w] && w != "the" && w != "a" && !(determiners[w] && f.enClauseAt(toks, k)) {
 					continue
+				}
+				if lemma == "tell" && !f.enClauseAt(toks, k) {
+					continue // "told The Daily Post on Thursday."
 				}
 			case !objects && enClausal[lemma] && f.enClauseAt(toks, k):
 			case objects && (enObject[lemma] || enParticles[w] && k+1 < len(toks) && toks[k+1].Kind == nlp.Word):
@@ -247,7 +297,7 @@ func (f *finder) reported(toks []nlp.Token, end int, objects bool, onlyCoordinat
 		}
 		var coordinated bool
 		q.content.End, coordinated = f.clauseEnd(toks, k, end, objects)
-		if len(onlyCoordinated) > 0 && onlyCoordinated[0] && !coordinated && !(f.lang == "en" && f.endsBeforeCues(q, f.sentFirst)) {
+		if len(onlyCoordinated) > 0 && onlyCoordinated[0] && !coordinated && !(f.lang == "en" && (f.endsBeforeCues(q, f.sentFirst))) {
 			continue
 		}
 		f.add(q)
@@ -267,12 +317,55 @@ func (f *finder) reported(toks []nlp.Token, end int, objects bool, onlyCoordinat
 func (f *finder) clauseEnd(toks []nlp.Token, k, end int, objects bool) (int, bool) {
 	last := len(toks)
 	coordinated := false
+	// An English object ("criticized the plan, saying …", "urged voters
+	// to turn out, adding …") ends at its first comma outside quote
+	// marks; a clause after "that" or a wh- word goes on.
+	npObject := f.lang == "en" && objects && f.word(toks[k]) != "that" && !enWh[f.word(toks[k])]
+	quoted, verbal := false, f.word(toks[k]) == "to"
 	for j := k + 1; j < len(toks)-1; j++ {
-		if toks[j].Kind == nlp.Punct && toks[j].Text(f.text) == "," && (clauseOpeners[f.word(toks[j+1])] || j+2 < len(toks) && pastParticiple(toks[j+1].Text(f.text)) && prepositions[f.word(toks[j+2])] || f.lang == "fr" && f.gerundAt(toks, j+1)) {
+		if npObject && toks[j].Kind == nlp.Punct {
+			switch p := toks[j].Text(f.text); {
+			case p == "“":
+				quoted = true
+			case p == "”":
+				quoted = false
+			case p == "," && !quoted:
+				last = j
+			}
+			if last == j {
+				break
+			}
+		}
+		if npObject && f.word(toks[j-1]) == "to" {
+			verbal = true
+		}
+		if npObject && j > k+1 && !quoted && f.enAdverbialAt(toks, j, verbal) {
+			last = j
+			break
+		}
+		if toks[j].Kind == nlp.Punct && toks[j].Text(f.text) == "," && (clauseOpeners[f.word(toks[j+1])] && !(f.lang == "en" && enKeptOpeners[f.word(toks[j+1])]) || j+2 < len(toks) && pastParticiple(toks[j+1].Text(f.text)) && prepositions[f.word(toks[j+2])] || f.lang == "fr" && f.gerundAt(toks, j+1)) {
 			last = j
 			break
 		}
 		if f.lang == "en" && f.enClauseBreak(toks, j) {
+			last = j
+			break
+		}
+		// "… on imports. ''We must …'' he said.": a sentence break the
+		// segmenter missed, before a quotation.
+		if f.lang == "en" && toks[j].Kind == nlp.Punct && strings.ContainsRune(".?!", firstRune(toks[j].Text(f.text))) && toks[j+1].Start > toks[j].End && (isQuoteMark(firstRune(toks[j+1].Text(f.text))) || strings.HasPrefix(f.text[toks[j+1].Start:], "''")) {
+			last = j + 1
+			break
+		}
+		// "called the claim “true,” but …": a quotation closed after its
+		// comma ends the report.
+		if f.lang == "en" && j > k+1 && toks[j].Kind == nlp.Punct && strings.ContainsRune("”\"", firstRune(toks[j].Text(f.text))) && toks[j-1].Text(f.text) == "," && j+1 < len(toks)-1 && toks[j+1].Start > toks[j].End {
+			last = j + 1
+			break
+		}
+		// "declined the post and has since left": an object ends at a
+		// coordinated finite verb.
+		if npObject && (f.word(toks[j]) == "and" || f.word(toks[j]) == "but") && f.enFiniteAt(toks, j+1) {
 			last = j
 			break
 		}
@@ -366,6 +459,9 @@ func (f *finder) invertedTail(toks []nlp.Token, end int, found ...*quote) {
 				break
 			}
 		}
+		if f.lang == "en" {
+			start = f.enSkipOpener(toks, start, j)
+		}
 		if start >= j {
 			return
 		}
@@ -378,6 +474,9 @@ func (f *finder) invertedTail(toks []nlp.Token, end int, found ...*quote) {
 			tail = tail[:len(tail)-1]
 		}
 		if !f.cueAfterToks(q, tail, true) {
+			if w := f.word(toks[j+1]); f.lang == "en" && tries == 1 && (enSubordinators[w] || w == "as") {
+				continue // "…, X said Friday, as they left."
+			}
 			if tries == 1 && len(found) == 0 {
 				return
 			}
@@ -385,6 +484,9 @@ func (f *finder) invertedTail(toks []nlp.Token, end int, found ...*quote) {
 		}
 		if f.lang == "en" && (!f.enSpeakerPhrase(tail, q.spk) || strings.HasSuffix(f.text[q.cue.Start:q.cue.End], "ing")) {
 			return // "…, said members will help": a clause, not a speaker
+		}
+		if f.lang == "en" && q.spk.Start == f.cueEndSpace(q) && (prepositions[nlp.Fold(strings.Fields(f.text[q.spk.Start:q.spk.End])[0])] || lemmaOfText(f, q.cue) == "tell") {
+			return // "…, said at a rally": no speaker after the verb; "…, told Reuters": the hearer
 		}
 		if w := nlp.Fold(f.text[q.spk.Start:q.spk.End]); strings.HasPrefix(w, "ses ") || strings.HasPrefix(w, "son ") || strings.HasPrefix(w, "sa ") || strings.HasPrefix(w, "leur") {
 			return // "…, a poursuivi ses visites": an object, not a speaker
@@ -395,7 +497,7 @@ func (f *finder) invertedTail(toks []nlp.Token, end int, found ...*quote) {
 			}
 		}
 		closes := max(q.spk.End, q.cue.End)
-		if closes >= end-1 && len(found) == 0 {
+		if (closes >= end-1 || f.lang == "en" && f.sentFirst == len(f.out) && f.enTrailer(q, closes, end)) && len(found) == 0 {
 			f.add(q)
 			return
 		}
@@ -456,8 +558,6 @@ func (f *finder) gerundAt(toks []nlp.Token, i int) bool {
 	w := f.word(toks[i])
 	return len(w) > 5 && strings.HasSuffix(w, "ant") && !isCap(toks[i].Text(f.text))
 }
-
-func (f *finder) viaProbe([]nlp.Token, int) {}
 
 // multiwordAt returns the length of a multiword reporting verb starting
 // at toks[v] ("fait état", "mis en garde"), 0 when none.
@@ -647,10 +747,29 @@ func isQuoteMark(r rune) bool { return strings.ContainsRune("«»“”\"„‹�
 // reporters in a statement on Monday how"): the clause starts at k's
 // return.
 func (f *finder) enLeadIn(toks []nlp.Token, k int) int {
-	for j := k; j < len(toks)-1 && j < k+7; j++ {
+	if k < len(toks) && prepositions[f.word(toks[k])] && f.word(toks[k]) != "to" {
+		// "says at a campaign stop in Toledo, Ohio, that …": a
+		// prepositional phrase before "that".
+		for j := k + 1; j < len(toks)-1 && j <= k+12; j++ {
+			w := f.word(toks[j])
+			if w == "that" {
+				if p := toks[j-1]; p.Text(f.text) == "," || weekdays[f.word(p)] || isCap(p.Text(f.text)) {
+					return j
+				}
+				break // "called for changes to the rules that …": a relative
+			}
+			if f.isVerb(toks[j]) || enFinite[w] || enWh[w] {
+				break
+			}
+		}
+	}
+	for j := k; j < len(toks)-1 && j < k+9; j++ {
 		w := f.word(toks[j])
 		if j > k && (w == "that" || enWh[w]) {
 			return j
+		}
+		if toks[j].Kind != nlp.Word && j > k && (isQuoteMark(firstRune(toks[j].Text(f.text))) || toks[j].Text(f.text) == ",") {
+			continue // "said on “Meet the Press,” that"
 		}
 		if toks[j].Kind != nlp.Word || !(weekdays[w] || enLeadWords[w] || isCap(toks[j].Text(f.text)) && j > k) {
 			return k
@@ -671,12 +790,20 @@ func (f *finder) enInvertedAt(toks []nlp.Token, k int) bool {
 	if !isCap(toks[k].Text(f.text)) && !determiners[w] && !indefinite[w] {
 		return false
 	}
+	skipped := 0 // tokens in parentheses: "Rep. Jane Roe (D-N.C.)"
 	for j := k; j < len(toks); j++ {
 		x := f.word(toks[j])
+		if toks[j].Kind == nlp.Punct && toks[j].Text(f.text) == "(" {
+			for j+1 < len(toks) && toks[j].Text(f.text) != ")" && skipped < 10 {
+				j++
+				skipped++
+			}
+			continue
+		}
 		if toks[j].Kind == nlp.Punct && toks[j].Text(f.text) == "," {
 			break
 		}
-		if j >= k+7 || enFinite[x] || x == "that" || strings.HasSuffix(x, "n't") || strings.HasSuffix(x, "ed") && !isCap(toks[j].Text(f.text)) {
+		if j-skipped >= k+7 || enFinite[x] || x == "that" || strings.HasSuffix(x, "n't") || strings.HasSuffix(x, "ed") && !isCap(toks[j].Text(f.text)) {
 			return false
 		}
 	}
@@ -733,7 +860,7 @@ func (f *finder) enIncise(toks []nlp.Token, end int) bool {
 			continue
 		}
 		w0 := f.word(toks[0])
-		before, after := j >= 3 && !prepositions[w0] && !enSubordinators[w0], len(toks)-(close+1) >= 3 && !isQuoteMark(firstRune(toks[close+1].Text(f.text)))
+		before, after := j >= 2 && !adverbs[w0] && !enSubordinators[w0] || j >= 3, len(toks)-(close+1) >= 3 && !isQuoteMark(firstRune(toks[close+1].Text(f.text)))
 		if !before && !after {
 			return false
 		}
@@ -887,6 +1014,7 @@ func (f *finder) enClauseBreak(toks []nlp.Token, j int) bool {
 		if nw == "though" || nw == "although" || nw == "especially" {
 			return true
 		}
+
 	}
 	return false
 }
@@ -905,8 +1033,8 @@ func (f *finder) headlineLabel(toks []nlp.Token, end int) bool {
 			}
 			continue
 		}
-		if !isCap(toks[0].Text(f.text)) || enLabels[f.word(toks[0])] || toks[i+1].Kind != nlp.Word {
-			return false
+		if !isCap(toks[0].Text(f.text)) || enLabels[f.word(toks[0])] || enLabels[f.word(toks[i-1])] || toks[i+1].Kind != nlp.Word {
+			return false // "Update:", "The Latest:"
 		}
 		f.add(&quote{kind: "indirect", content: veille.Span{Start: toks[i+1].Start, End: end},
 			cue: veille.Span{Start: toks[i].Start, End: toks[i].End}, spk: veille.Span{Start: toks[0].Start, End: toks[i-1].End}})
@@ -946,4 +1074,180 @@ func (f *finder) enAfterObject(toks []nlp.Token, k int) int {
 		return j + 2
 	}
 	return k
+}
+
+// enAdverbialAt reports whether an adverbial of time or circumstance
+// that ends an English object starts at toks[j]: "during the debate",
+// "while …", "on Thursday", "in July", "in a statement". After an
+// infinitive (verbal true) a date belongs to it: "urged voters to stay
+// home on Sunday".
+func (f *finder) enAdverbialAt(toks []nlp.Token, j int, verbal bool) bool {
+	if toks[j].Kind != nlp.Word || j+1 >= len(toks) {
+		return false
+	}
+	w, next := f.word(toks[j]), f.word(toks[j+1])
+	switch {
+	case enCircumstance[w]:
+		return true
+	case w == "on" || w == "in" || w == "last" || w == "this" || w == "since" || w == "earlier":
+		if !verbal && (weekdays[next] || enMonths[next]) {
+			return true
+		}
+		return (next == "a" || next == "an") && j+2 < len(toks) && enOccasions[f.word(toks[j+2])]
+	}
+	return false
+}
+
+// titleCase reports whether most words of toks are capitalized, as in a
+// headline ("Trump Says He Will Win").
+func (f *finder) titleCase(toks []nlp.Token) bool {
+	words, caps := 0, 0
+	for _, t := range toks {
+		if t.Kind != nlp.Word {
+			continue
+		}
+		words++
+		if isCap(t.Text(f.text)) {
+			caps++
+		}
+	}
+	return caps*2 > words
+}
+
+// enPassiveReports finds English reports whose speaker goes unsaid: a
+// passive of belief or blame, "X is expected to win", "X was accused of
+// lying", "X has been blamed for the delay". The whole clause, subject
+// included, is what is reported; reports found from n on are not read
+// twice.
+func (f *finder) enPassiveReports(toks []nlp.Token, end, n int) {
+	for v := 2; v+2 < len(toks); v++ {
+		opens := enPassiveCues[f.word(toks[v])]
+		if opens == "" || toks[v].Kind != nlp.Word || isCap(toks[v].Text(f.text)) || f.word(toks[v+1]) != opens {
+			continue
+		}
+		// be, then adverbs: "is not thought", "have sometimes been".
+		b := v - 1
+		for b > 0 && (f.enAdverb(toks[b]) || adverbs[f.word(toks[b])] || f.word(toks[b]) == "not" || f.word(toks[b]) == "widely") {
+			b--
+		}
+		if !enBe[f.word(toks[b])] {
+			continue
+		}
+		c := b
+		for c > 0 && (enAux[f.word(toks[c-1])] || enFinite[f.word(toks[c-1])] || f.enAdverb(toks[c-1]) || adverbs[f.word(toks[c-1])]) {
+			c--
+		}
+		// The subject, back to the clause's start.
+		s := c
+		for s > 0 && toks[s-1].Kind == nlp.Word && !enSubordinators[f.word(toks[s-1])] && f.word(toks[s-1]) != "that" {
+			s--
+		}
+		for s < c && (f.word(toks[s]) == "and" || f.word(toks[s]) == "but" || f.word(toks[s]) == "so") {
+			s++
+		}
+		if s == c || c-s > 12 || inside(f.out[n:], toks[s].Start) || inside(f.out[n:], toks[v].Start) {
+			continue
+		}
+		q := &quote{kind: "indirect", content: veille.Span{Start: toks[s].Start, End: end}, cue: veille.Span{Start: toks[c].Start, End: toks[v].End}}
+		q.content.End, _ = f.clauseEnd(toks, v, end, true) // up to a comma
+		f.add(q)
+		v++
+	}
+}
+
+// enTrailer reports whether text[from:end], after an English closing cue
+// and its speaker, only says when, where or how the words were said:
+// "… Friday afternoon", "… in an interview", "…, as they left".
+func (f *finder) enTrailer(q *quote, from, end int) bool {
+	cue := nlp.Tokenize(f.text, q.cue.Start, q.cue.End)
+	if len(cue) == 0 || !enInverts[lemmaOf(f, cue[len(cue)-1])] {
+		return false
+	}
+	rest := nlp.Tokenize(f.text, from, end)
+	if len(rest) == 0 || len(rest) > 30 {
+		return false
+	}
+	w := f.word(rest[0])
+	if rest[0].Kind == nlp.Punct {
+		if rest[0].Text(f.text) != "," || len(rest) < 2 {
+			return false
+		}
+		w = f.word(rest[1])
+		return enSubordinators[w] || w == "as" || w == "adding" || w == "noting" || w == "citing"
+	}
+	return weekdays[w] || enTimeLead[w]
+}
+
+// enFiniteAt reports whether a finite English verb phrase starts at
+// toks[i], adverbs aside: "has since left", "extended", "later said".
+func (f *finder) enFiniteAt(toks []nlp.Token, i int) bool {
+	for i < len(toks) && (adverbs[f.word(toks[i])] || f.enAdverb(toks[i])) {
+		i++
+	}
+	if i >= len(toks) || toks[i].Kind != nlp.Word || isCap(toks[i].Text(f.text)) {
+		return false
+	}
+	w := f.word(toks[i])
+	return enFinite[w] || enPast[w] || f.isVerb(toks[i]) && !strings.HasSuffix(w, "ing") || len(w) > 4 && strings.HasSuffix(w, "ed")
+}
+
+// enAccordingTail finds "…, according to X." closing an English
+// sentence whose X is too long or too rich for invertedTail: "…,
+// according to a poll released last week", "…, according to Jane Roe,
+// head of the center, and other scientists". X runs to the sentence's
+// end and holds no finite verb.
+func (f *finder) enAccordingTail(toks []nlp.Token, end int) {
+	for j := 3; j+2 < len(toks); j++ {
+		if toks[j].Text(f.text) != "," || f.word(toks[j+1]) != "according" || f.word(toks[j+2]) != "to" {
+			continue
+		}
+		if j+3 >= len(toks) {
+			return
+		}
+		for _, t := range toks[j+3:] {
+			if w := f.word(t); enFinite[w] || w == "that" || strings.HasSuffix(w, "n't") {
+				return
+			}
+		}
+		s := f.enSkipOpener(toks, 0, j)
+		if s >= j {
+			return
+		}
+		q := &quote{kind: "indirect", content: veille.Span{Start: toks[s].Start, End: toks[j].Start},
+			cue: veille.Span{Start: toks[j+1].Start, End: toks[j+2].End}, spk: veille.Span{Start: toks[j+3].Start, End: end}}
+		f.add(q)
+		return
+	}
+}
+
+// cueEndSpace returns where the word after q's cue starts.
+func (f *finder) cueEndSpace(q *quote) int {
+	i := q.cue.End
+	for i < len(f.text) && (f.text[i] == ' ' || f.text[i] == '\n' || f.text[i] == '\t') {
+		i++
+	}
+	return i
+}
+
+// lemmaOfText returns the lemma of the last word of the span sp.
+func lemmaOfText(f *finder, sp veille.Span) string {
+	ws := strings.Fields(f.text[sp.Start:sp.End])
+	if len(ws) == 0 {
+		return ""
+	}
+	return f.lx.verbs[nlp.Fold(ws[len(ws)-1])]
+}
+
+// enSkipOpener returns where an English report read from toks[i] starts
+// once the writer's opener is left out: a conjunction ("And", "But") or
+// a linking adverb and its comma ("However,", "Still,"); i when none.
+// It stays before limit.
+func (f *finder) enSkipOpener(toks []nlp.Token, i, limit int) int {
+	if i < limit && enOpeners[f.word(toks[i])] && toks[i].Kind == nlp.Word {
+		i++
+		if i < limit && toks[i].Text(f.text) == "," {
+			i++
+		}
+	}
+	return i
 }

@@ -113,7 +113,7 @@ var (
 	// enSubordinators open a clause a subject read backwards stops at.
 	enSubordinators = set("when", "while", "because", "if", "although", "though", "whether", "unless")
 	// enLabels head a line's label that names no speaker: "Update: …".
-	enLabels = set("update", "updated", "note", "editor", "editors", "photo", "photos", "video", "watch", "read", "related", "source", "sources", "credit", "correction", "clarification", "transcript", "q", "a", "warning", "breaking", "exclusive", "opinion", "analysis", "review", "live", "listen", "see", "also", "more", "disclosure", "image", "images", "graphic", "map", "chart")
+	enLabels = set("update", "updated", "note", "editor", "editors", "photo", "photos", "video", "watch", "read", "related", "source", "sources", "credit", "correction", "clarification", "transcript", "q", "a", "warning", "breaking", "exclusive", "opinion", "analysis", "review", "live", "listen", "see", "also", "more", "disclosure", "image", "images", "graphic", "map", "chart", "latest")
 	// enDeterminers may open the subject of a that-less clause.
 	enDeterminers = set("a", "an", "the", "this", "these", "those", "our", "my", "your", "some", "many", "most", "all", "no", "every", "each", "any", "both", "few", "several")
 	// enObjPronouns and enAboutParticles: "asked him about …".
@@ -136,7 +136,35 @@ var (
 	// enInverts may come before their subject: "…, said X", "…, added
 	// the senator".
 	enInverts = set("say", "add", "write", "explain", "note", "continue", "recall", "reply", "respond", "ask", "argue", "warn", "insist", "tell", "state", "declare")
-	enBe      = set("is", "was", "are", "were", "be", "been", "being", "get", "got", "gets")
+	// enPast are common irregular English pasts, which end a sentence's
+	// subject read forwards ("The group gave a statement, saying …").
+	enPast = set("gave", "made", "took", "went", "came", "held", "spoke", "sent", "led", "met", "won", "lost", "ran", "began", "brought", "kept", "left", "got", "paid", "sought", "struck", "stood", "became", "saw", "found", "put", "set", "hit", "cut", "let", "wrote", "told", "said", "thought", "knew", "chose", "drew", "fell", "felt", "fought", "grew", "heard", "hid", "hung", "laid", "meant", "rose", "shook", "shot", "sat", "spent", "stole", "swore", "threw", "tore", "understood", "woke", "wore", "did", "does", "has", "had")
+	// enPassiveCues are the participles of a passive report with its
+	// speaker unsaid ("is expected to", "was accused of"), with the word
+	// that must follow.
+	enPassiveCues = map[string]string{"expected": "to", "thought": "to", "believed": "to", "considered": "to", "rumored": "to", "alleged": "to", "accused": "of", "suspected": "of", "blamed": "for", "criticized": "for", "criticised": "for", "faulted": "for", "praised": "for"}
+	// enTimeLead open what may follow a closing "…, X said": "in an
+	// interview", "on Friday", "last week".
+	enTimeLead = set("in", "on", "at", "during", "last", "this", "earlier", "later", "yesterday", "today", "tonight", "after", "before", "when", "while", "via", "through", "from")
+	// enKeptOpeners open a clause that stays in an English report after
+	// its comma: a non-restrictive relative ("…, which was reached in
+	// May", "…, who chairs the panel") describes what is reported.
+	enKeptOpeners = set("which", "who")
+	// enTitleSmall are the function words a title leaves in lower case
+	// ("State of the Union"); enWorkWords name a work before its title
+	// in quote marks ("the book “…”", "titled “…”").
+	enTitleSmall = set("of", "the", "a", "an", "and", "or", "in", "on", "to", "for", "at", "by", "with", "from")
+	enWorkWords  = set("titled", "entitled", "dubbed", "headlined", "show", "program", "programme", "book", "memoir", "film", "movie", "documentary", "song", "album", "series", "column", "article", "essay", "op-ed", "podcast", "headline")
+	// enOpeners open a sentence on the writer's behalf, outside what a
+	// closing cue reports: "But …, according to X", "However, …, X said".
+	enOpeners = set("and", "but", "so", "yet", "or", "however", "meanwhile", "still", "moreover", "indeed", "instead", "nonetheless", "nevertheless", "also", "now", "then")
+	// enCircumstance open an adverbial that ends an English object
+	// ("criticized the plan during the debate"); enMonths and
+	// enOccasions after "in"/"on" too ("in July", "in a statement").
+	enCircumstance = set("during", "while", "despite", "amid", "whereas")
+	enMonths       = set("january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december")
+	enOccasions    = set("statement", "interview", "ruling", "speech", "tweet", "letter", "memo", "post", "video", "report", "debate", "hearing", "rally", "op-ed", "editorial")
+	enBe           = set("is", "was", "are", "were", "be", "been", "being", "get", "got", "gets")
 	// multiword reporting verbs: the word after "fait", "mis"… and how
 	// many words the phrase has.
 	multiword     = map[string]int{"fait etat": 2, "fait savoir": 2, "fait remarquer": 2, "fait part": 2, "mis en garde": 3, "faisait etat": 2, "mis l'accent": 2}

@@ -30,7 +30,7 @@ type Extractor struct{}
 func (Extractor) Name() string { return "quotes" }
 
 // Version grows when the output changes.
-func (Extractor) Version() int { return 1 }
+func (Extractor) Version() int { return 2 }
 
 // Langs lists the languages covered: French and English.
 func (Extractor) Langs() []string { return []string{"fr", "en"} }
@@ -80,6 +80,7 @@ func Find(in Input, an *veille.Analysis) []veille.Quotation {
 		f.indirect(s)
 	}
 	f.merge()
+	f.leadIns()
 	slices.SortStableFunc(f.out, func(a, b *quote) int { return a.content.Start - b.content.Start })
 	var prev *quote
 	res := make([]veille.Quotation, 0, len(f.out))
@@ -114,6 +115,8 @@ type quote struct {
 	marks       veille.Span // a direct quotation's marks, opening to closing
 	ante        veille.Span // the antecedent of a relative pronoun speaker
 	drop        bool
+	lead        int // where the words leading into an English quotation start, when leads (enMixedStart)
+	leads       bool
 }
 
 func (q *quote) quotation(text, id string) veille.Quotation {
@@ -167,6 +170,7 @@ func isSpace(r rune) bool {
 func (f *finder) marks(p veille.Span) []mark {
 	t := f.text
 	var ms []mark
+	straightOpen := false // the last straight mark opened
 	for i := p.Start; i < p.End; {
 		r, n := utf8.DecodeRuneInString(t[i:p.End])
 		if r == '\'' && i+1 < p.End && t[i+1] == '\'' {
@@ -207,8 +211,13 @@ func (f *finder) marks(p veille.Span) []mark {
 				m.open = true
 			case !isSpace(prev):
 				m.open = false
+			case straightOpen:
+				m.open = false // "the term 'outreach,' " closes
 			default:
 				ok = false
+			}
+			if ok {
+				straightOpen = m.open
 			}
 		}
 		if ok {
@@ -275,7 +284,21 @@ func (f *finder) addDirect(cs, ce, os, oe int, p veille.Span) {
 		}
 		return
 	}
+	if f.lang == "en" && f.enTitle(cs, ce, os) {
+		return // "said on “Fox News Sunday”": a title, not a quotation
+	}
 	found := f.cueAfter(q, oe, p.End, false)
+	if found && f.lang == "en" {
+		f.enMixedStart(q, os)
+	}
+	if !found && f.lang == "en" && strings.TrimFunc(f.text[p.Start:os], isSpace) == "" {
+		// A quotation opening its paragraph after one that ends with a
+		// colon: "Smith continued:".
+		prev := strings.TrimRightFunc(f.text[:p.Start], isSpace)
+		if strings.HasSuffix(prev, ":") && f.cueBefore(q, f.sentenceStart(len(prev)-1, max(0, len(prev)-400)), len(prev)) {
+			found = true
+		}
+	}
 	if !found && f.cueBefore(q, f.sentenceStart(os, p.Start), os) {
 		found = true
 		if f.lang == "en" {
@@ -487,8 +510,18 @@ func (f *finder) cueAfterToks(q *quote, toks []nlp.Token, toEnd bool) bool {
 	if w == "and" || w == "but" || w == "or" || w == "then" || w == "as" || w == "while" || w == "so" || w == "yet" {
 		return false // "… and said": a coordinated verb, not a subject
 	}
-	for j := i; j < len(toks) && j < i+10; j++ {
-		if toks[j].Kind == nlp.Punct && !strings.ContainsRune("'’-.", firstRune(toks[j].Text(f.text))) {
+	reach := i + 10
+	for j := i; j < len(toks) && j < reach; j++ {
+		if toks[j].Kind == nlp.Punct && toks[j].Text(f.text) == "(" && j > i && reach < i+18 {
+			reach += 6 // "Rep. Jane Roe (D-Wis.) said"
+		}
+		if toks[j].Kind == nlp.Punct && toks[j].Text(f.text) == "," && j > i+1 && isCap(toks[i].Text(f.text)) {
+			// "Jane Roe, the attorney general of Ohio, said": a name
+			// and its apposition.
+			reach = max(reach, i+24)
+			continue
+		}
+		if toks[j].Kind == nlp.Punct && !strings.ContainsRune("'’-.()", firstRune(toks[j].Text(f.text))) {
 			return false
 		}
 		if j > i && f.isVerb(toks[j]) {
@@ -499,8 +532,12 @@ func (f *finder) cueAfterToks(q *quote, toks []nlp.Token, toEnd bool) bool {
 			if k == i {
 				return false
 			}
+			e := k - 1
+			if toks[e].Text(f.text) == "," {
+				e-- // the apposition's closing comma
+			}
 			q.cue = veille.Span{Start: toks[k].Start, End: toks[j].End}
-			q.spk = veille.Span{Start: toks[i].Start, End: toks[k-1].End}
+			q.spk = veille.Span{Start: toks[i].Start, End: toks[e].End}
 			if f.word(toks[j]) == "told" && j+1 < len(toks) {
 				f.viaAt(q, toks, j+1)
 			}
@@ -525,11 +562,22 @@ func (f *finder) speakerForward(q *quote, toks []nlp.Token, i int, toEnd bool) b
 	if toEnd {
 		limit = 30
 	}
+	depth := 0 // inside parentheses: "Rep. Jane Roe (D-N.C.)"
 	for j < len(toks) && j < i+limit {
 		t := toks[j]
 		w := f.word(t)
 		if t.Kind == nlp.Punct {
 			r := firstRune(t.Text(f.text))
+			switch {
+			case r == '(':
+				depth++
+			case r == ')' && depth > 0:
+				depth--
+			}
+			if depth > 0 && r != '(' {
+				j++
+				continue
+			}
 			if r == ',' && end >= 0 && j+1 < len(toks) && isCap(toks[j+1].Text(f.text)) && f.nameRunsToEnd(toks, j+1) {
 				// Apposition of a name: "le porte-parole, Baba Cissé".
 				k := j + 1
@@ -670,8 +718,15 @@ func (f *finder) cueBefore(q *quote, from, to int) bool {
 		}
 	}
 	// The verb among the last few words.
-	for v := k - 1; v >= 0 && v >= k-4; v-- {
+	for v := k - 1; v >= 0 && v >= k-9; v-- {
 		t := toks[v]
+		if t.Kind != nlp.Word {
+			if v < k-4 {
+				break
+			}
+		} else if v < k-4 && !(f.lang == "en" && (lemmaOf(f, t) == "tell" || lemmaOf(f, t) == "ask")) {
+			continue // beyond four words, only "told his radio audience on Monday, “…”"
+		}
 		if head, pron, ok := f.splitInverted(t); ok {
 			if _, isV := f.lx.verbs[head]; isV || frAux[head] {
 				e := t.End
@@ -699,6 +754,15 @@ func (f *finder) cueBefore(q *quote, from, to int) bool {
 			q.inherit = true
 		}
 		return true
+	}
+	// "Smith made the following comment: “…”": a colon after a clause
+	// whose subject speaks.
+	if f.lang == "en" && k > 1 && k < n && toks[k].Text(f.text) == ":" {
+		f.sentenceSubject(q, toks, k)
+		if q.spk.End > 0 {
+			q.cue = veille.Span{Start: toks[k].Start, End: toks[k].End}
+			return true
+		}
 	}
 	return false
 }
@@ -827,7 +891,7 @@ func (f *finder) sentenceSubject(q *quote, toks []nlp.Token, c int) {
 		if t.Kind == nlp.Punct && !strings.ContainsRune("'’-.()", firstRune(t.Text(f.text))) {
 			break
 		}
-		if frAux[w] && f.lang == "fr" || enAux[w] && f.lang == "en" || f.isVerb(t) || w == "est" || w == "sont" || w == "se" || w == "s'" || w == "is" || w == "was" {
+		if frAux[w] && f.lang == "fr" || enAux[w] && f.lang == "en" || f.isVerb(t) || w == "est" || w == "sont" || w == "se" || w == "s'" || w == "is" || w == "was" || f.lang == "en" && j > from && f.enPredicate(t) {
 			if e >= 0 {
 				q.spk = veille.Span{Start: toks[from].Start, End: toks[e].End}
 			}
@@ -933,4 +997,104 @@ func (f *finder) cueGap(s, e int) bool {
 func abbreviation(w string) bool {
 	n := utf8.RuneCountInString(w)
 	return n >= 1 && n <= 4 && isCap(w) && strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) < 0
+}
+
+// enPredicate reports whether t, a lower-case English word after a
+// sentence's first word, looks like its finite verb: a form of "be" or
+// "have", a modal, a regular past ("issued") or a common irregular one
+// ("gave", "spoke").
+func (f *finder) enPredicate(t nlp.Token) bool {
+	if t.Kind != nlp.Word || isCap(t.Text(f.text)) {
+		return false
+	}
+	w := f.word(t)
+	return enFinite[w] || enBe[w] || enPast[w] || len(w) > 4 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed")
+}
+
+// enTitle reports whether the English text[cs:ce], in quote marks opening
+// at os, is the title of a show, a book or a film rather than a
+// quotation: at most eight words, all capitalized but short function
+// words, after a preposition, "the", a possessive or a noun or verb that
+// names a work ("on “Meet the Press”", "CNN's “State of the Union”",
+// "the book “Crippled America”", "titled “A Call to Arms”").
+func (f *finder) enTitle(cs, ce, os int) bool {
+	toks := nlp.Tokenize(f.text, cs, ce)
+	words := 0
+	for _, t := range toks {
+		if t.Kind != nlp.Word {
+			continue
+		}
+		words++
+		if w := f.word(t); !isCap(t.Text(f.text)) && !(enTitleSmall[w] && words > 1) {
+			return false
+		}
+	}
+	if words == 0 || words > 8 {
+		return false
+	}
+	before := strings.TrimRightFunc(f.text[max(0, os-20):os], isSpace)
+	i := strings.LastIndexFunc(before, func(r rune) bool { return isSpace(r) || isQuoteMark(r) })
+	w := strings.ToLower(before[i+1:])
+	return prepositions[w] || w == "the" || enWorkWords[w] || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
+}
+
+// leadIns makes the direct quotations with lead-in words (enMixedStart)
+// mixed ones from those words, unless another quotation holds them.
+func (f *finder) leadIns() {
+	var others []*quote // the reports from the sentences, by start
+	for _, o := range f.out {
+		if o.kind != "direct" {
+			others = append(others, o)
+		}
+	}
+	slices.SortStableFunc(others, func(a, b *quote) int { return a.content.Start - b.content.Start })
+	for _, q := range f.out {
+		if !q.leads || q.kind != "direct" {
+			continue
+		}
+		// A report holding the lead-in starts in its sentence, at most
+		// 200 bytes before it (enMixedStart).
+		taken := false
+		i := sort.Search(len(others), func(i int) bool { return others[i].content.Start >= q.lead-200 })
+		for ; i < len(others) && others[i].content.Start < q.marks.Start; i++ {
+			if others[i].content.End > q.lead {
+				taken = true
+				break
+			}
+		}
+		if !taken {
+			q.content = veille.Span{Start: q.lead, End: q.marks.End}
+			q.kind = "mixed"
+		}
+	}
+}
+
+// enMixedStart makes q, an English quotation whose cue follows it, a
+// mixed one when the sentence's own words lead into its opening mark:
+// "The country “has made dramatic changes,” she said." reports from "The
+// country". The words before must hold no quote mark, no reporting verb
+// and no line break, and not end a clause (".", ":", ";").
+func (f *finder) enMixedStart(q *quote, os int) {
+	from := f.sentenceStart(os, 0)
+	if from >= os || os-from > 200 {
+		return
+	}
+	lead := f.text[from:os]
+	if strings.ContainsAny(lead, "\n«»“”\"„:;") || strings.Contains(lead, "''") {
+		return
+	}
+	toks := nlp.Tokenize(f.text, from, os)
+	words := 0
+	for _, t := range toks {
+		if t.Kind == nlp.Word {
+			words++
+			if f.isVerb(t) {
+				return
+			}
+		}
+	}
+	if words == 0 || words > 15 || toks[len(toks)-1].Kind != nlp.Word && toks[len(toks)-1].Text(f.text) != "," {
+		return
+	}
+	q.lead, q.leads = toks[0].Start, true
 }

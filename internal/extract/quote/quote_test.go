@@ -137,6 +137,40 @@ func TestFind(t *testing.T) {
 			"the plan would fail", "indirect", "said", "Jane Roe", "", 1, ""},
 		{"closing cue over a report", "en", "Most voters would see their taxes rise, according to the study.",
 			"Most voters would see their taxes rise", "indirect", "according to", "the study", "", 1, ""},
+		{"object ends at its comma", "en", "The senator criticized the plan, calling it a waste of money.",
+			"the plan", "indirect", "criticized", "The senator", "", 1, ""},
+		{"object ends before a date", "en", "The union endorsed the mayor on Thursday.",
+			"the mayor", "indirect", "endorsed", "The union", "", 1, ""},
+		{"object ends at a coordinated finite verb", "en", "The anchor declined the assignment and has since left the network.",
+			"the assignment", "indirect", "declined", "The anchor", "", 1, ""},
+		{"quotation closed after its comma ends the report", "en", "The court ruled the claim \u201ctrue,\u201d but the judges added a warning.",
+			"the claim \u201ctrue,\u201d", "mixed", "ruled", "The court", "", 1, ""},
+		{"participle takes a noun phrase subject", "en", "The group issued a statement on Friday, welcoming the new funding for schools.",
+			"the new funding for schools", "indirect", "welcoming", "The group", "", 0, ""},
+		{"parenthesized party after the name", "en", "\u201cWe will not wait,\u201d Rep. Jane Roe (D-Ore.) said Friday.",
+			"We will not wait,", "direct", "said", "Rep. Jane Roe (D-Ore.)", "", 0, ""},
+		{"hearers then a pronoun subject", "en", "She told the panel he was wrong about the budget.",
+			"he was wrong about the budget", "indirect", "told", "She", "", 0, ""},
+		{"passive of belief", "en", "The vote is expected to be close in the northern counties.",
+			"The vote is expected to be close in the northern counties", "indirect", "is expected", "", "", 0, ""},
+		{"words leading into a quotation", "en", "The country \u201chas changed for the better,\u201d the governor said.",
+			"The country \u201chas changed for the better,\u201d", "mixed", "said", "the governor", "", 0, ""},
+		{"closing cue then when", "en", "Turnout will be high this year, two officials said on Friday.",
+			"Turnout will be high this year", "indirect", "said", "two officials", "", 0, ""},
+		{"according to a long source", "en", "Turnout fell in the northern towns, according to a survey released last week by the state.",
+			"Turnout fell in the northern towns", "indirect", "according to", "a survey released last week by the state", "", 0, ""},
+		{"non-restrictive relative stays in the report", "en", "The agency said the cap was reached in May, which forced a pause in new visas.",
+			"the cap was reached in May, which forced a pause in new visas", "indirect", "said", "The agency", "", 0, ""},
+		{"straight mark closing after a space", "en", "\"We never liked the word 'outreach,' \" he told the group.",
+			"We never liked the word 'outreach,'", "direct", "told", "he", "", 0, ""},
+		{"name and apposition before the verb", "en", "\u201cThe rule is unfair to every plant in the state,\u201d Jane Roe, the attorney general of Ohio, said at a rally.",
+			"The rule is unfair to every plant in the state,", "direct", "said", "Jane Roe, the attorney general of Ohio", "", 0, ""},
+		{"place phrase before that", "en", "The mayor said at a meeting in Dayton, Ohio, that the bridge would reopen.",
+			"that the bridge would reopen", "indirect", "said", "The mayor", "", 0, ""},
+		{"conjunction left out of a closing cue's report", "en", "But the river rose overnight in the valley, according to the county.",
+			"the river rose overnight in the valley", "indirect", "according to", "the county", "", 0, ""},
+		{"cue between commas after two words", "en", "Clean water, Mr. Doe says, is scarce in the valley.",
+			"Clean water", "indirect", "says", "Mr. Doe", "", 0, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -393,5 +427,60 @@ func BenchmarkFindLong(b *testing.B) {
 				quote.Find(in, an)
 			}
 		})
+	}
+}
+
+func TestEnglishColonIntroducesNextParagraph(t *testing.T) {
+	an := analyze("Smith continued:\n\n\"The roads are closed. We will reopen them next week.\"\n\nThe storm moved east.", "en")
+	q := find(t, an, "The roads are closed.")
+	if q.SpeakerText != "Smith" || q.Cue != "continued" {
+		t.Errorf("speaker %q cue %q, want Smith, continued", q.SpeakerText, q.Cue)
+	}
+}
+
+func TestEnglishTitlesAreNotQuotations(t *testing.T) {
+	an := analyze("He said on \u201cMeet the Press\u201d that taxes would rise.", "en")
+	for _, q := range an.Quotations {
+		if strings.Contains(q.Content, "Meet the Press") {
+			t.Errorf("a show's title read as a quotation: %+v", q)
+		}
+	}
+	find(t, an, "that taxes would rise")
+}
+
+func TestToldWithoutClauseIsNotAReport(t *testing.T) {
+	an := analyze("The mayor told The Daily Star on Monday.", "en")
+	if len(an.Quotations) != 0 {
+		t.Errorf("got %+v, want none", an.Quotations)
+	}
+}
+
+func TestNameWordIsNotACue(t *testing.T) {
+	an := analyze("He doubted the United States intelligence agencies on the matter.", "en")
+	for _, q := range an.Quotations {
+		if q.Cue == "States" {
+			t.Errorf("a name's word taken as a cue: %+v", q)
+		}
+	}
+}
+
+func TestEnglishReportEndsBeforeMissedSentenceBreak(t *testing.T) {
+	an := analyze("The minister argues there is little point in a reply to the threats. ''We must not overreact to campaign talk,'' he told me.", "en")
+	q := find(t, an, "there is little point")
+	if q.Content != "there is little point in a reply to the threats" {
+		t.Errorf("content %q runs past its sentence", q.Content)
+	}
+	d := find(t, an, "We must not overreact")
+	if d.Kind != "direct" || d.SpeakerText != "he" {
+		t.Errorf("got %+v, want a direct quotation by he", d)
+	}
+}
+
+func TestNewsLabelIsNotASpeaker(t *testing.T) {
+	an := analyze("The Latest: Governor urges residents to leave the coast before the storm\n\nThe storm reached the coast at noon.", "en")
+	for _, q := range an.Quotations {
+		if q.Cue == ":" {
+			t.Errorf("a news label read as a speaker: %+v", q)
+		}
 	}
 }
