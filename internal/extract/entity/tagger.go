@@ -24,8 +24,13 @@ import (
 
 // The English tagger is an averaged perceptron over BIO tags (PER, ORG,
 // LOC, MISC), decoded greedily from left to right in two passes. Its
-// weights are trained by train.go and embedded gzip'd; the header of
-// data/tagger_en.gz names the training data, the settings and the date.
+// features are the words around, their shapes, affixes, gazetteer bits
+// and lexicon classes, what unlabelled text says of each word (how often
+// it is capitalised, its clusters of words seen in the same contexts),
+// the run of capitalised words holding the token, and what the document
+// says of the word elsewhere. Its weights are trained by train.go and
+// embedded gzip'd; the header of data/tagger_en.gz names the training
+// data, the settings and the date.
 
 //go:generate go run train.go ../../../../shared/eval/ner-conllpp-en/conllpp_dev.txt
 
@@ -161,7 +166,7 @@ var loadTagger = sync.OnceValue(func() *tagModel {
 	return m
 })
 
-const tagMagic = "veille-tagger 1"
+const tagMagic = "veille-tagger 2"
 
 // Weights are the averaged weights of one pass, by feature hash.
 type Weights = map[uint32]*[NumTags]float32
@@ -173,8 +178,8 @@ type Weights = map[uint32]*[NumTags]float32
 // one int16 per non-zero tag, scaled by the header's "scale". Weights
 // under minAbs are dropped, and features left with none. The word
 // priors follow: hashes of folded words (PriorKey), delta-coded, each
-// with its capitalisation code (uint8). It returns the number of
-// features written.
+// with its capitalisation code and its two clusters (uint8 each). It
+// returns the number of features written.
 func WriteTagModel(w io.Writer, header []string, passes [2]Weights, minAbs float32, prior map[uint32]WordPrior) (int, error) {
 	var keys [2][]uint32
 	maxAbs := float32(0)
@@ -244,7 +249,8 @@ func WriteTagModel(w io.Writer, header []string, passes [2]Weights, minAbs float
 		binary.LittleEndian.PutUint32(buf[:4], k-prev)
 		prev = k
 		buf[4] = prior[k].Caps
-		if _, err := bw.Write(buf[:5]); err != nil {
+		buf[5], buf[6] = prior[k].Cluster[0], prior[k].Cluster[1]
+		if _, err := bw.Write(buf[:7]); err != nil {
 			return 0, err
 		}
 	}
@@ -315,14 +321,14 @@ func ReadTagModel(r io.Reader) (*tagModel, error) {
 		}
 	}
 	m.prior = make(map[uint32]WordPrior, np)
-	var rec [5]byte
+	var rec [7]byte
 	key := uint32(0)
 	for i := 0; i < np; i++ {
 		if _, err := io.ReadFull(br, rec[:]); err != nil {
 			return nil, fmt.Errorf("tagger: prior %d: %w", i, err)
 		}
 		key += binary.LittleEndian.Uint32(rec[:4])
-		m.prior[key] = WordPrior{Caps: rec[4]}
+		m.prior[key] = WordPrior{Caps: rec[4], Cluster: [2]uint8{rec[5], rec[6]}}
 	}
 	return m, nil
 }
@@ -353,6 +359,8 @@ type ttok struct {
 	hLow, hText, hShort uint32
 	caps                bool
 	doc                 uint8 // 8: written with a capital inside a sentence elsewhere, 16: in lower case
+	ctx                 uint8 // what the word's mentions in the document have around them (ctx* bits)
+	run0, run1          int16 // the run of capitalised words holding the token: [run0, run1), or -1
 }
 
 // Word classes (lexicon) as bits.
@@ -414,6 +422,7 @@ func taggerDoc(text string, sents [][]nlp.Token) *TaggerDoc {
 			}
 		}
 		gazetteerBits(lx, tt)
+		capsRuns(tt)
 		d.toks = append(d.toks, tt)
 		d.upper = append(d.upper, allCapsLine(text, toks))
 		nums := 0
@@ -424,6 +433,7 @@ func taggerDoc(text string, sents [][]nlp.Token) *TaggerDoc {
 		}
 		d.digits = append(d.digits, uint8(4*nums/max(len(toks), 1)))
 	}
+	d.context()
 	for _, tt := range d.toks {
 		for i := range tt {
 			if t := &tt[i]; t.tok.Kind == nlp.Word && t.caps {
@@ -437,6 +447,109 @@ func taggerDoc(text string, sents [][]nlp.Token) *TaggerDoc {
 		}
 	}
 	return d
+}
+
+// Bits of what a capitalised word's mentions in a document have around
+// them.
+const (
+	ctxTitle   = 1 << iota // after a title or a role (Mr, minister)
+	ctxOrgTail             // in a run of capitalised words ending with Inc, Club…
+	ctxSurname             // after a first name in a run of capitalised words
+	ctxPlace               // after "in", "at" or "near"
+	ctxThe                 // after "the"
+	ctxFirst               // first of a run of two or more capitalised words
+	ctxAlone               // alone in its run, inside the sentence
+)
+
+// context sets the ctx bits of the capitalised words of the document:
+// the union over all the word's mentions.
+func (d *TaggerDoc) context() {
+	agg := map[string]uint8{}
+	for s, tt := range d.toks {
+		if d.upper[s] {
+			continue
+		}
+		for i := 0; i < len(tt); {
+			if tt[i].tok.Kind != nlp.Word || !tt[i].caps {
+				i++
+				continue
+			}
+			j := i + 1
+			for j < len(tt) && tt[j].tok.Kind == nlp.Word && tt[j].caps {
+				j++
+			}
+			var bits uint8
+			for i+1 < j && tt[i].cls&3 != 0 {
+				i++ // "Mr" and "President" open a run
+			}
+			if i > 0 {
+				p := &tt[i-1]
+				if p.cls&3 != 0 {
+					bits |= ctxTitle
+				}
+				switch p.low {
+				case "in", "at", "near":
+					bits |= ctxPlace
+				case "the":
+					bits |= ctxThe
+				}
+			}
+			if tt[j-1].cls&(1<<3) != 0 || j < len(tt) && tt[j].cls&(1<<3) != 0 {
+				bits |= ctxOrgTail
+			}
+			for k := i; k < j; k++ {
+				b := bits
+				if k > i && tt[i].gz&gzFirst != 0 {
+					b |= ctxSurname
+				}
+				if k == i && j-i >= 2 {
+					b |= ctxFirst
+				}
+				if j-i == 1 && i > 0 {
+					b |= ctxAlone
+				}
+				agg[tt[k].low] |= b
+			}
+			i = j
+		}
+	}
+	for _, tt := range d.toks {
+		for i := range tt {
+			if tt[i].caps && tt[i].tok.Kind == nlp.Word {
+				tt[i].ctx = agg[tt[i].low]
+			}
+		}
+	}
+}
+
+// capsRuns sets the run of capitalised words of each token: words with
+// a capital, and between two of them the particles of names (of, and,
+// de…) and "&".
+func capsRuns(tt []ttok) {
+	in := func(k int) bool { return tt[k].tok.Kind == nlp.Word && tt[k].caps }
+	for i := 0; i < len(tt); {
+		if !in(i) {
+			tt[i].run0, tt[i].run1 = -1, -1
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(tt) {
+			if in(j) {
+				j++
+				continue
+			}
+			if j+1 < len(tt) && in(j+1) && (nameInner[tt[j].low] || tt[j].text == "&") {
+				j += 2
+				continue
+			}
+			break
+		}
+		for k := i; k < j; k++ {
+			tt[k].run0, tt[k].run1 = int16(i), int16(j)
+		}
+		i = j
+	}
 }
 
 // gazetteerBits marks the tokens covered by gazetteer names (longest
@@ -706,8 +819,74 @@ func (d *TaggerDoc) Features(dst []uint32, s, i, p1, p2 int) []uint32 {
 	if x := at(i + 1); x != nil {
 		add(fh(45).b(x.prior.Caps))
 	}
-
+	// Kinds of the neighbours (word, number, punctuation; 0 outside).
+	kind := func(k int) byte {
+		if x := at(k); x != nil {
+			return byte(x.tok.Kind) + 1
+		}
+		return 0
+	}
+	add(fh(60).b(kind(i - 1)).b(kind(i + 1)).u(t.hShort))
+	add(fh(61).b(kind(i - 1)).b(kind(i + 1)).b(kind(i + 2)).b(flags & 5))
+	add(fh(64).u(word(i - 1)).u(word(i + 1)))
+	add(fh(65).u(shp(i - 2)).u(shp(i - 1)).u(t.hShort))
+	add(fh(66).u(t.hShort).u(shp(i + 1)).u(shp(i + 2)))
+	// Word clusters of the token and its neighbours (255 outside).
+	cl := func(k, g int) byte {
+		if x := at(k); x != nil {
+			return x.prior.Cluster[g]
+		}
+		return 255
+	}
+	add(fh(70).b(cl(i, 1)))
+	add(fh(71).b(cl(i, 0)).u(t.hShort))
+	add(fh(72).b(cl(i-1, 1)))
+	add(fh(73).b(cl(i+1, 1)))
+	add(fh(74).b(cl(i-1, 0)).b(cl(i, 0)))
+	add(fh(75).b(cl(i, 0)).b(cl(i+1, 0)))
+	add(fh(76).b(byte(p1)).b(cl(i, 1)))
+	// What the word's mentions in the document have around them.
+	add(fh(83).b(t.ctx))
+	add(fh(84).b(t.ctx).u(t.hShort))
+	for b := 0; b < 7; b++ {
+		if t.ctx&(1<<b) != 0 {
+			add(fh(85).b(byte(b)))
+		}
+	}
+	if x := at(i - 1); x != nil {
+		add(fh(86).b(x.ctx))
+	}
+	if x := at(i + 1); x != nil {
+		add(fh(87).b(x.ctx))
+	}
+	// The run of capitalised words holding the token: its length, the
+	// token's place in it, its first and last words.
+	if t.run0 >= 0 {
+		r0, r1 := int(t.run0), int(t.run1)
+		n := byte(min(r1-r0, 4))
+		pos := byte(min(i-r0, 3))
+		last, first := &tt[r1-1], &tt[r0]
+		add(fh(90).b(n).b(pos).b(flags & 5))
+		add(fh(91).b(pos).u(last.hLow))
+		add(fh(92).b(pos).u(first.hLow))
+		add(fh(93).b(pos).b(last.prior.Cluster[1]))
+		add(fh(94).b(pos).b(last.cls).b(first.cls))
+		if x := at(i + 2); x != nil {
+			add(fh(88).b(x.cls).b(x.gz))
+		}
+		add(fh(97).b(last.gzB).b(d.digits[s]).b(min(n, 3)))
+	}
+	// Places in lines of figures: a town before a score is a club.
+	add(fh(95).b(t.gzB).b(d.digits[s]).b(kind(i + 1)).b(boolByte(i == 0)))
+	add(fh(96).b(t.gz).b(d.digits[s]).b(kind(i - 1)).b(kind(i + 1)))
 	return dst
+}
+
+func boolByte(b bool) byte {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // Remember notes the tag given to token i of sentence s, a feature of
@@ -719,8 +898,8 @@ func (d *TaggerDoc) Remember(s, i, tag int) {
 	}
 }
 
-// UsePrior sets the capitalisation prior of the document's words from
-// a table of CapsPrior codes by PriorKey.
+// UsePrior sets what unlabelled text says of the document's words
+// (capitalisation code, clusters) from a table by PriorKey.
 func (d *TaggerDoc) UsePrior(prior map[uint32]WordPrior) {
 	for _, tt := range d.toks {
 		for i := range tt {
@@ -730,9 +909,12 @@ func (d *TaggerDoc) UsePrior(prior map[uint32]WordPrior) {
 }
 
 // WordPrior is what unlabelled text says of a word: how often it is
-// written with a capital (CapsPrior).
+// written with a capital (CapsPrior) and its clusters.
 type WordPrior struct {
 	Caps uint8
+	// Cluster holds the word's groups of words seen in the same
+	// contexts, at two granularities, numbered from 1 (0: none).
+	Cluster [2]uint8
 }
 
 // PriorKey is the key of a folded word in a capitalisation prior.

@@ -26,7 +26,7 @@ func TestTagModelRoundTrip(t *testing.T) {
 		w[p][42] = &[NumTags]float32{tagBPER: 3, tagO: -0.5, tagIORG: 0.001}
 	}
 	var buf bytes.Buffer
-	n, err := WriteTagModel(&buf, []string{"test"}, w, 0.01, map[uint32]WordPrior{7: {Caps: 3}})
+	n, err := WriteTagModel(&buf, []string{"test"}, w, 0.01, map[uint32]WordPrior{7: {Caps: 3, Cluster: [2]uint8{5, 200}}})
 	if err != nil || n != 4 {
 		t.Fatalf("WriteTagModel: %d, %v", n, err)
 	}
@@ -45,7 +45,7 @@ func TestTagModelRoundTrip(t *testing.T) {
 			t.Errorf("pass %d: unknown feature gives %s", p, TagNames[got])
 		}
 	}
-	if m.prior[7].Caps != 3 {
+	if m.prior[7] != (WordPrior{Caps: 3, Cluster: [2]uint8{5, 200}}) {
 		t.Errorf("prior: %+v", m.prior)
 	}
 }
@@ -89,5 +89,38 @@ func TestEnglish(t *testing.T) {
 		if e.Type != c.typ || e.ID != c.id {
 			t.Errorf("%q: %q is %s %s, want %s %s", c.text, c.mention, e.Type, e.ID, c.typ, c.id)
 		}
+	}
+}
+
+// TestTaggerContext checks what the document says of a word's mentions.
+func TestTaggerContext(t *testing.T) {
+	text := "Shares of Brelmont Holdings Inc rose. Analysts said Brelmont did well. Mr Ostrava spoke in Kelby."
+	d := NewTaggerDoc(text, nlp.Segment(text).Sentences)
+	got := map[string]uint8{}
+	for _, tt := range d.toks {
+		for _, x := range tt {
+			got[x.text] |= x.ctx
+		}
+	}
+	for w, want := range map[string]uint8{"Brelmont": ctxOrgTail | ctxFirst | ctxAlone, "Ostrava": ctxTitle | ctxAlone, "Kelby": ctxPlace | ctxAlone, "rose": 0} {
+		if got[w] != want {
+			t.Errorf("%s: ctx %07b, want %07b", w, got[w], want)
+		}
+	}
+}
+
+// TestTaggerClusters checks that the embedded tagger groups words seen
+// in the same contexts.
+func TestTaggerClusters(t *testing.T) {
+	m := loadTagger()
+	cl := func(w string) [2]uint8 { return m.prior[PriorKey(w)].Cluster }
+	if cl("monday") == ([2]uint8{}) {
+		t.Fatal("no cluster for a common word")
+	}
+	if cl("monday") != cl("tuesday") && cl("monday")[0] != cl("tuesday")[0] {
+		t.Errorf("monday %v and tuesday %v in different clusters", cl("monday"), cl("tuesday"))
+	}
+	if cl("monday")[0] == cl("the")[0] {
+		t.Errorf("monday and the share cluster %d", cl("the")[0])
 	}
 }

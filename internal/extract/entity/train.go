@@ -4,20 +4,24 @@
 // (data/tagger_en.gz) from a CoNLL-2003 file in IOB2 (token POS chunk
 // NER, blank lines between sentences, -DOCSTART- between documents):
 //
-//	go run train.go [-epochs 24] [-seeds 5] [-prune 0.3] [-holdout 0] ../../../../shared/eval/ner-conllpp-en/conllpp_dev.txt
+//	go run train.go [-epochs 24] [-seeds 5] [-prune 0.6] [-clusters 32,160] [-holdout 0] [-cv 0] ../../../../shared/eval/ner-conllpp-en/conllpp_dev.txt
 //
 // (go generate runs it so.) Two passes are trained: the first tags from
 // the sentence and what the document said before; the second also knows
 // how the first tagged the other mentions of each word in the document,
 // and learns from first-pass tags made without the document (5 folds).
-// A capitalisation prior of words is counted over the English records of
-// -corpus (hashed words, no text). Each document is rebuilt as its tokens joined by spaces, one sentence
-// per line, and cut again by nlp.Tokenize, so that training sees the
-// tokens the recognizer will see; a token takes the tag of the gold
-// mention it starts or continues. The training text is not written
-// anywhere; only hashed feature weights are. With -holdout N, every Nth
-// document is held out and the span F1 on them is printed after each
-// epoch (the weights are then not written).
+// A capitalisation prior of words and two sets of word clusters
+// (spherical k-means over the neighbours of each word seen 5 times or
+// more) are computed over the English records of -corpus; they are
+// stored by word hash, without text. Each document is rebuilt as its
+// tokens joined by spaces, one sentence per line, and cut again by
+// nlp.Tokenize, so that training sees the tokens the recognizer will
+// see; a token takes the tag of the gold mention it starts or continues.
+// The training text is not written anywhere; only hashed feature weights
+// are. With -holdout N, every Nth document is held out and the span F1
+// on them is printed (the weights are then not written unless -keep).
+// With -cv K, the documents are cut in K folds, each tagged by passes
+// trained on the others, and the pooled span F1 by type is printed.
 package main
 
 import (
@@ -26,9 +30,12 @@ import (
 	"flag"
 	"fmt"
 	"log"
+	"math"
 	"math/rand"
 	"os"
 	"path/filepath"
+	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -46,7 +53,6 @@ type doc struct {
 
 func main() {
 	epochs := flag.Int("epochs", 24, "passes over the training documents")
-	prune := flag.Float64("prune", 0.3, "drop averaged weights smaller than this")
 	holdout := flag.Int("holdout", 0, "hold out every Nth document and report span F1 (no output written)")
 	out := flag.String("o", "data/tagger_en.gz", "weights file to write")
 	source := flag.String("source", "CoNLL++ conllpp_dev.txt (CoNLL-2003 testa, Reuters RCV1 1996) from ZihanWangKi/CrossWeigh 77d0c2dbf1a039211426f0fecb11daabba8e7bd1", "training data named in the header")
@@ -64,6 +70,10 @@ func main() {
 	for _, d := range docs {
 		d.d.UsePrior(prior)
 	}
+	if *cv > 0 {
+		crossValidate(docs, *cv, *epochs)
+		return
+	}
 	var train, test []*doc
 	for i, d := range docs {
 		if *holdout > 0 && i%*holdout == *holdout-1 {
@@ -73,61 +83,15 @@ func main() {
 		}
 	}
 	log.Printf("%d training documents, %d held out", len(train), len(test))
-
-	// The second pass learns from first-pass tags as they will be at
-	// run time, with errors: each document's come from a first pass
-	// trained without it (5 folds).
-	const folds = 5
-	first := map[*doc][][]int{}
-	for f := 0; f < folds; f++ {
-		var in []*doc
-		for i, d := range train {
-			if i%folds != f {
-				in = append(in, d)
-			}
-		}
-		w := trainPass(in, *epochs)
-		for i, d := range train {
-			if i%folds == f {
-				first[d] = predict(w, d)
-			}
-		}
-	}
-	w1 := trainPass(train, *epochs)
-	for _, d := range train {
-		d.d.UseFirstPass(first[d])
-	}
-	w2 := trainPass(train, *epochs)
+	w1, w2 := trainBoth(train, *epochs)
 	if len(test) > 0 {
-		tp1, tp2, np1, np2, ng := 0, 0, 0, 0, 0
-		for _, d := range test {
-			d.d.UseFirstPass(nil)
-			t1 := predict(w1, d)
-			d.d.UseFirstPass(t1)
-			t2 := predict(w2, d)
-			for s, gold := range d.gold {
-				gs, p1, p2 := spans(gold), spans(t1[s]), spans(t2[s])
-				ng += len(gs)
-				np1 += len(p1)
-				np2 += len(p2)
-				for k := range p1 {
-					if gs[k] {
-						tp1++
-					}
-				}
-				for k := range p2 {
-					if gs[k] {
-						tp2++
-					}
-				}
-			}
+		var sc [2]score
+		evaluate(pruned(w1), pruned(w2), test, &sc)
+		sc[0].print("first pass")
+		sc[1].print("second pass")
+		if !*keep {
+			return
 		}
-		f := func(tp, np int) float64 {
-			pr, rc := float64(tp)/float64(max(np, 1)), float64(tp)/float64(max(ng, 1))
-			return 2 * pr * rc / max(pr+rc, 1e-9)
-		}
-		log.Printf("held-out span F1: first pass %.4f, second pass %.4f", f(tp1, np1), f(tp2, np2))
-		return
 	}
 	f, err := os.Create(*out)
 	if err != nil {
@@ -138,7 +102,7 @@ func main() {
 		"trained on: " + *source,
 		"file: " + filepath.Base(flag.Arg(0)),
 		fmt.Sprintf("documents: %d, epochs: %d, runs averaged: %d, prune: %g", len(train), *epochs, *seeds, *prune),
-		"capitalisation prior: " + words,
+		"capitalisation prior and word clusters (" + *clusterK + "): " + words,
 		"date: " + time.Now().UTC().Format("2006-01-02"),
 	}
 	n, err := entity.WriteTagModel(f, header, [2]entity.Weights{w1, w2}, float32(*prune), prior)
@@ -151,6 +115,292 @@ func main() {
 	st, _ := os.Stat(*out)
 	log.Printf("%s: %d features, %d bytes", *out, n, st.Size())
 }
+
+// trainBoth trains the two passes over train: the second pass learns
+// from first-pass tags as they will be at run time, with errors: each
+// document's come from a first pass trained without it (5 folds).
+func trainBoth(train []*doc, epochs int) (w1, w2 entity.Weights) {
+	const folds = 5
+	first := map[*doc][][]int{}
+	for f := 0; f < folds; f++ {
+		var in []*doc
+		for i, d := range train {
+			if i%folds != f {
+				in = append(in, d)
+			}
+		}
+		w := trainPass(in, epochs)
+		for i, d := range train {
+			if i%folds == f {
+				d.d.UseFirstPass(nil)
+				first[d] = predict(w, d)
+			}
+		}
+	}
+	for _, d := range train {
+		d.d.UseFirstPass(nil)
+	}
+	w1 = trainPass(train, epochs)
+	for _, d := range train {
+		d.d.UseFirstPass(first[d])
+	}
+	w2 = trainPass(train, epochs)
+	for _, d := range train {
+		d.d.UseFirstPass(nil)
+	}
+	return w1, w2
+}
+
+// score counts spans by type (1 PER, 2 ORG, 3 LOC, 4 MISC): true
+// positives, predicted, gold.
+type score struct {
+	tp, np, ng [5]int
+}
+
+func (s *score) add(gold, pred map[[3]int]bool) {
+	for k := range gold {
+		s.ng[k[2]]++
+	}
+	for k := range pred {
+		s.np[k[2]]++
+		if gold[k] {
+			s.tp[k[2]]++
+		}
+	}
+}
+
+// print logs the micro F1 over PER, ORG and LOC, then each type's.
+func (s *score) print(name string) {
+	f := func(tp, np, ng int) string {
+		pr, rc := float64(tp)/float64(max(np, 1)), float64(tp)/float64(max(ng, 1))
+		return fmt.Sprintf("%.4f (P %.3f R %.3f)", 2*pr*rc/max(pr+rc, 1e-9), pr, rc)
+	}
+	tp, np, ng := 0, 0, 0
+	for t := 1; t <= 3; t++ {
+		tp, np, ng = tp+s.tp[t], np+s.np[t], ng+s.ng[t]
+	}
+	log.Printf("%s: PER/ORG/LOC %s | PER %s | ORG %s | LOC %s | MISC %s", name, f(tp, np, ng),
+		f(s.tp[1], s.np[1], s.ng[1]), f(s.tp[2], s.np[2], s.ng[2]), f(s.tp[3], s.np[3], s.ng[3]), f(s.tp[4], s.np[4], s.ng[4]))
+}
+
+// evaluate tags the test documents with both passes and adds their
+// spans to sc.
+func evaluate(w1, w2 entity.Weights, test []*doc, sc *[2]score) {
+	for _, d := range test {
+		d.d.UseFirstPass(nil)
+		t1 := predict(w1, d)
+		d.d.UseFirstPass(t1)
+		t2 := predict(w2, d)
+		d.d.UseFirstPass(nil)
+		for s, gold := range d.gold {
+			gs := spans(gold)
+			sc[0].add(gs, spans(t1[s]))
+			sc[1].add(gs, spans(t2[s]))
+		}
+	}
+}
+
+// crossValidate trains on k-1 of k folds of documents and tags the
+// last, for each fold, and logs the pooled scores.
+func crossValidate(docs []*doc, k, epochs int) {
+	var sc [2]score
+	for f := 0; f < k; f++ {
+		var train, test []*doc
+		for i, d := range docs {
+			if i%k == f {
+				test = append(test, d)
+			} else {
+				train = append(train, d)
+			}
+		}
+		w1, w2 := trainBoth(train, epochs)
+		evaluate(pruned(w1), pruned(w2), test, &sc)
+	}
+	sc[0].print("cv first pass")
+	sc[1].print("cv second pass")
+}
+
+// pruned drops the weights under -prune, as WriteTagModel does.
+func pruned(w entity.Weights) entity.Weights {
+	out := entity.Weights{}
+	for f, a := range w {
+		var b [entity.NumTags]float32
+		keep := false
+		for t, x := range a {
+			if x >= float32(*prune) || x <= -float32(*prune) {
+				b[t], keep = x, true
+			}
+		}
+		if keep {
+			out[f] = &b
+		}
+	}
+	return out
+}
+
+var clusterK = flag.String("clusters", "32,160", "sizes of the word clusters (at most two, each under 256), empty for none")
+
+// wordClusters groups the words seen at least 5 times in sents (folded
+// tokens) by the words seen around them: each word is a vector of the
+// positive pointwise mutual information of its left and right
+// neighbours among the commonest words, and spherical k-means (seeded,
+// so reproducible) makes k groups for each k of ks. A word's clusters
+// are numbered from 1, by k.
+func wordClusters(sents [][]string, ks []int) map[string][]uint8 {
+	freq := map[string]int{}
+	for _, s := range sents {
+		for _, w := range s {
+			freq[w]++
+		}
+	}
+	var vocab []string
+	for w, n := range freq {
+		if n >= 5 {
+			vocab = append(vocab, w)
+		}
+	}
+	sort.Slice(vocab, func(i, j int) bool {
+		if freq[vocab[i]] != freq[vocab[j]] {
+			return freq[vocab[i]] > freq[vocab[j]]
+		}
+		return vocab[i] < vocab[j]
+	})
+	index := make(map[string]int32, len(vocab))
+	for i, w := range vocab {
+		index[w] = int32(i)
+	}
+	const C = 1000 // context words
+	ctx := func(w string, side int32) int32 {
+		if i, ok := index[w]; ok && i < C {
+			return side*C + i
+		}
+		return 2*C + side // a rarer word
+	}
+	dims := int32(2*C + 4)
+	counts := make([]map[int32]float64, len(vocab))
+	for i := range counts {
+		counts[i] = map[int32]float64{}
+	}
+	for _, s := range sents {
+		for k, w := range s {
+			i, ok := index[w]
+			if !ok {
+				continue
+			}
+			if k > 0 {
+				counts[i][ctx(s[k-1], 0)]++
+			} else {
+				counts[i][2*C+2]++
+			}
+			if k+1 < len(s) {
+				counts[i][ctx(s[k+1], 1)]++
+			} else {
+				counts[i][2*C+3]++
+			}
+		}
+	}
+	colSum := make([]float64, dims)
+	total := 0.0
+	rowSum := make([]float64, len(vocab))
+	for i, c := range counts {
+		for f, n := range c {
+			colSum[f] += n
+			rowSum[i] += n
+			total += n
+		}
+	}
+	type entry struct {
+		f int32
+		v float32
+	}
+	vecs := make([][]entry, len(vocab))
+	for i, c := range counts {
+		norm := 0.0
+		for f, n := range c {
+			pmi := math.Log(n * total / (rowSum[i] * colSum[f]))
+			if pmi > 0 {
+				vecs[i] = append(vecs[i], entry{f, float32(pmi)})
+				norm += pmi * pmi
+			}
+		}
+		norm = math.Sqrt(norm)
+		for k := range vecs[i] {
+			vecs[i][k].v /= float32(norm)
+		}
+	}
+	out := make(map[string][]uint8, len(vocab))
+	for _, w := range vocab {
+		out[w] = make([]uint8, 0, len(ks))
+	}
+	for _, k := range ks {
+		rng := rand.New(rand.NewSource(int64(k)))
+		cent := make([][]float32, k)
+		for c := range cent {
+			cent[c] = make([]float32, dims)
+			for _, e := range vecs[rng.Intn(len(vecs))] {
+				cent[c][e.f] = e.v
+			}
+		}
+		assign := make([]int, len(vecs))
+		for iter := 0; iter < 15; iter++ {
+			changed := 0
+			for i, v := range vecs {
+				best, bestS := 0, float32(-1)
+				for c, ce := range cent {
+					s := float32(0)
+					for _, e := range v {
+						s += ce[e.f] * e.v
+					}
+					if s > bestS {
+						best, bestS = c, s
+					}
+				}
+				if assign[i] != best || iter == 0 {
+					changed++
+				}
+				assign[i] = best
+			}
+			for c := range cent {
+				clear(cent[c])
+			}
+			for i, v := range vecs {
+				for _, e := range v {
+					cent[assign[i]][e.f] += e.v
+				}
+			}
+			for c := range cent {
+				n := float32(0)
+				for _, x := range cent[c] {
+					n += x * x
+				}
+				if n == 0 {
+					for _, e := range vecs[rng.Intn(len(vecs))] {
+						cent[c][e.f] = e.v
+					}
+					continue
+				}
+				n = float32(math.Sqrt(float64(n)))
+				for f := range cent[c] {
+					cent[c][f] /= n
+				}
+			}
+			if changed < len(vecs)/200 {
+				break
+			}
+		}
+		for i, w := range vocab {
+			out[w] = append(out[w], uint8(assign[i]+1))
+		}
+	}
+	log.Printf("word clusters %v over %d words", ks, len(vocab))
+	return out
+}
+
+var keep = flag.Bool("keep", false, "with -holdout, write the weights all the same")
+
+var prune = flag.Float64("prune", 0.6, "drop averaged weights smaller than this")
+
+var cv = flag.Int("cv", 0, "cross-validate over this many folds of documents and report span F1 (no output written)")
 
 // seeds is the number of training runs (each with its own order of
 // documents) whose averaged weights are averaged again.
@@ -404,6 +654,7 @@ func read(path string) ([]*doc, error) {
 // lower case; it returns the codes by word key and a description of the
 // sources for the header.
 func capsPrior(glob string) (map[uint32]entity.WordPrior, string) {
+	var sents [][]string
 	files, _ := filepath.Glob(glob)
 	caps, low := map[string]int{}, map[string]int{}
 	var names []string
@@ -429,6 +680,11 @@ func capsPrior(glob string) (map[uint32]entity.WordPrior, string) {
 			seg := nlp.Segment(text)
 			for _, u := range seg.Sentences {
 				toks := nlp.Tokenize(text, u.Start, u.End)
+				ws := make([]string, 0, len(toks))
+				for _, t := range toks {
+					ws = append(ws, nlp.Fold(text[t.Start:t.End]))
+				}
+				sents = append(sents, ws)
 				upper := 0
 				for _, t := range toks {
 					w := text[t.Start:t.End]
@@ -467,6 +723,22 @@ func capsPrior(glob string) (map[uint32]entity.WordPrior, string) {
 				continue
 			}
 			out[entity.PriorKey(w)] = entity.WordPrior{Caps: c}
+		}
+	}
+	if *clusterK != "" {
+		var ks []int
+		for _, f := range strings.Split(*clusterK, ",") {
+			k, err := strconv.Atoi(f)
+			if err != nil || k < 2 || k > 255 {
+				log.Fatalf("-clusters: bad size %q", f)
+			}
+			ks = append(ks, k)
+		}
+		for w, cl := range wordClusters(sents, ks) {
+			k := entity.PriorKey(w)
+			p := out[k]
+			copy(p.Cluster[:], cl)
+			out[k] = p
 		}
 	}
 	return out, fmt.Sprintf("word counts (hashed, no text) from %d English records of %s", records, strings.Join(names, ", "))
