@@ -200,9 +200,12 @@ type claimsPage struct {
 // its runs in Analysis.Extractors.
 const claimsExtractor = "claims"
 
-// certaintyOrder lists the certainty labels as the claims page groups them.
-var certaintyOrder = []string{veille.CertaintyAsserted, veille.CertaintyReported, veille.CertaintyHedged,
-	veille.CertaintyFuture, veille.CertaintyOpinion, veille.CertaintyQuestioned, veille.CertaintyDenied}
+// certaintyOrder lists the certainty labels as the claims page groups
+// them: strongest first, in the precedence of ../shared/EVAL.md (denied >
+// questioned > hedged > future > opinion > reported > asserted), so that
+// what is contested comes before the outlets' own plain statements.
+var certaintyOrder = []string{veille.CertaintyDenied, veille.CertaintyQuestioned, veille.CertaintyHedged,
+	veille.CertaintyFuture, veille.CertaintyOpinion, veille.CertaintyReported, veille.CertaintyAsserted}
 
 // claims gathers the claims of the articles that match v's search, kept
 // when their certainty is v's "certainty" (when set), their source

@@ -106,6 +106,9 @@ func TestClaimsAndEntityAPI(t *testing.T) {
 		if code != 200 || !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("%s: %d %v, want %v", tc.q, code, got, tc.want)
 		}
+		if tc.q == "q=accord" && (len(res.Groups) != 2 || res.Groups[0].Certainty != "denied") {
+			t.Errorf("%s: groups %+v; want the denied claims first", tc.q, res.Groups)
+		}
 	}
 	if code, _, _ := get(t, ts, "/api/v1/claims"); code != 400 {
 		t.Errorf("claims without q: %d", code)
@@ -121,6 +124,13 @@ func TestClaimsAndEntityAPI(t *testing.T) {
 	_, body, _ = get(t, ts, "/api/v1/entities/"+url.PathEscape("veille:org/wagner"))
 	if e := decode[entityResult](t, body); e.Name != "Groupe Wagner" || e.Articles != 1 || len(e.Co) == 0 || e.Co[0].Articles != 1 {
 		t.Errorf("entity wagner: %+v", e)
+	}
+	// IDs hold a slash: the path may carry it as written, not escaped.
+	for _, p := range []string{"/api/v1/entities/veille:org/wagner", "/entities/veille:org/wagner"} {
+		code, body, _ := get(t, ts, p)
+		if code != 200 || !strings.Contains(body, "Groupe Wagner") {
+			t.Errorf("%s: %d %.200s", p, code, body)
+		}
 	}
 	// The ID is looked up, never searched for as text.
 	for _, path := range []string{"/api/v1/entities/ML", "/api/v1/entities/" + url.PathEscape("veille:org/nobody")} {

@@ -202,7 +202,8 @@ func TestOpenAPIMatchesRoutes(t *testing.T) {
 			continue // the JSON 404 and 405
 		}
 		if strings.HasPrefix(r.pattern, "/api/") {
-			served[r.method+" "+r.pattern] = true
+			// OpenAPI has no rest-of-path wildcard: {id...} is {id} there.
+			served[r.method+" "+strings.ReplaceAll(r.pattern, "...}", "}")] = true
 			if !r.api {
 				t.Errorf("%s %s: under /api/ but not marked api", r.method, r.pattern)
 			}

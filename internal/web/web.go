@@ -150,7 +150,7 @@ func (s *Server) routes() []route {
 		{"POST", "/api/v1/articles", true, s.api(s.apiIngest)},
 		{"GET", "/api/v1/stats", true, s.api(s.apiStats)},
 		{"GET", "/api/v1/claims", true, s.api(s.apiClaims)},
-		{"GET", "/api/v1/entities/{id}", true, s.api(s.apiEntity)},
+		{"GET", "/api/v1/entities/{id...}", true, s.api(s.apiEntity)}, // IDs hold "/": escaped or not
 		{"GET", "/api/v1/openapi.json", true, http.HandlerFunc(serveOpenAPI)},
 		{"", "/api/", false, s.api(s.apiNotFound)}, // JSON 404 and 405 under /api/
 		{"GET", "/{$}", false, s.page(s.pageHome)},
@@ -158,7 +158,7 @@ func (s *Server) routes() []route {
 		{"GET", "/articles/{id}", false, s.page(s.pageArticle)},
 		{"GET", "/map", false, s.page(s.pageMap)},
 		{"GET", "/claims", false, s.page(s.pageClaims)},
-		{"GET", "/entities/{id}", false, s.page(s.pageEntity)},
+		{"GET", "/entities/{id...}", false, s.page(s.pageEntity)},
 		{"GET", "/static/", false, staticHandler()},
 		{"", "/", false, s.page(func(w http.ResponseWriter, r *http.Request) error {
 			return errorf(http.StatusNotFound, "no page at %s", r.URL.Path)
