@@ -140,8 +140,9 @@ var abbreviations = map[string]bool{
 // Sentences splits the paragraph span p of text into sentences. A sentence
 // ends at ".", "!", "?" or "…" (closing quotes and brackets right after
 // stay with it) followed by white space and a capital letter, a digit or an
-// opening quote; not after an abbreviation (M., Mme, Dr., U.S.) or a single
-// capital initial, and never inside a number ("9,15", "2.500").
+// opening quote (two apostrophes in a row count as one); not after an
+// abbreviation (M., Mme, Dr., U.S.) or a single capital initial, and never
+// inside a number ("9,15", "2.500").
 func Sentences(text string, p veille.Span) []veille.Span {
 	var out []veille.Span
 	start := p.Start
@@ -163,6 +164,9 @@ func Sentences(text string, p veille.Span) []veille.Span {
 			closing := strings.ContainsRune("»\"”)]’›", c)
 			if !closing && (c == '\u00a0' || c == '\u202f' || c == ' ') && peek(text, end+m, p.End) == '»' {
 				closing = true
+			}
+			if c == '\'' && peek(text, end+1, p.End) == '\'' {
+				m, closing = 2, true // the New York Times' ''…''
 			}
 			if closing {
 				end += m
@@ -189,7 +193,8 @@ func Sentences(text string, p veille.Span) []veille.Span {
 			break
 		}
 		c, _ := utf8.DecodeRuneInString(text[j:p.End])
-		if sawSpace && (unicode.IsUpper(c) || unicode.IsDigit(c) || strings.ContainsRune("«\"“„‹(—–-", c)) {
+		opening := strings.ContainsRune("«\"“„‹(—–-", c) || c == '\'' && peek(text, j+1, p.End) == '\''
+		if sawSpace && (unicode.IsUpper(c) || unicode.IsDigit(c) || opening) {
 			if s, e := trimSpan(text, start, end); s < e {
 				out = append(out, veille.Span{Start: s, End: e})
 			}

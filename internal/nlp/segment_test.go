@@ -52,6 +52,8 @@ func TestSentences(t *testing.T) {
 		{"Il y avait 2.500 soldats. Ensuite 300.", 2},
 		{"Un seul morceau sans point", 1},
 		{"J. Smith said so. He left.", 2},
+		{"The minister argues there is no point. ''We must not overreact,'' he said.", 2},
+		{"''The road is closed.'' Officials left. ''It will reopen.''", 3},
 	}
 	for _, c := range cases {
 		got := Sentences(c.text, spanOf(c.text))

@@ -81,6 +81,9 @@ func Find(in Input, an *veille.Analysis) []veille.Quotation {
 	}
 	f.merge()
 	f.leadIns()
+	for _, q := range f.out {
+		q.spk = f.trimSpeaker(q.spk)
+	}
 	slices.SortStableFunc(f.out, func(a, b *quote) int { return a.content.Start - b.content.Start })
 	var prev *quote
 	res := make([]veille.Quotation, 0, len(f.out))
@@ -152,6 +155,10 @@ type finder struct {
 	ents      *entityIndex // an.Entities by ID; nil until needed
 	anon      []int        // resolved quotations of anonymous sources, by position in f.out
 	wc        wordCache    // the current sentence's folded words
+
+	para    veille.Span // the paragraph direct is reading; zero after
+	ptoks   []nlp.Token // its tokens, cut once when first needed (tokens)
+	ptoksOK bool
 }
 
 // mark is one quote mark and whether it opens or closes.
@@ -228,9 +235,25 @@ func (f *finder) marks(p veille.Span) []mark {
 	return ms
 }
 
+// maxNesting is how many levels of quotations within quotations direct
+// keeps: the outermost quotation and those quoted inside it ("« Il a dit
+// « non » »"). Deeper levels repeat the text of the levels around them,
+// which would make the output grow with the square of the nesting.
+const maxNesting = 2
+
 // direct finds the quotations between marks in paragraph p.
 func (f *finder) direct(p veille.Span) {
+	f.para, f.ptoks, f.ptoksOK = p, nil, false
+	defer func() { f.para, f.ptoks, f.ptoksOK = veille.Span{}, nil, false }()
 	ms := f.marks(p)
+	// First match the marks: a pair for every closing mark whose opening
+	// is on the stack, a lone closing mark otherwise, in text order.
+	type found struct {
+		o, m  mark
+		lone  bool // m closes a quotation without opening mark, from o.end
+		depth int  // how many matched pairs hold this one
+	}
+	var fs []found
 	var stack []mark
 	lastEnd := p.Start
 	for _, m := range ms {
@@ -241,7 +264,7 @@ func (f *finder) direct(p veille.Span) {
 		if len(stack) > 0 {
 			o := stack[len(stack)-1]
 			stack = stack[:len(stack)-1]
-			f.addDirect(o.end, m.pos, o.pos, m.end, p)
+			fs = append(fs, found{o: o, m: m})
 			if len(stack) == 0 {
 				lastEnd = m.end
 			}
@@ -257,14 +280,71 @@ func (f *finder) direct(p veille.Span) {
 			}
 			start += n
 		}
-		f.addDirect(start, m.pos, start, m.end, p)
+		fs = append(fs, found{o: mark{pos: start, end: start}, m: m, lone: true})
 		lastEnd = m.end
 	}
-	// Openings without their closing mark run to the paragraph's end.
+	// The depth of each pair among the matched pairs (unclosed openings
+	// left on the stack do not count): pairs by opening, with the
+	// closings of those still open around them.
+	var pairs []int
+	for i := range fs {
+		if !fs[i].lone {
+			pairs = append(pairs, i)
+		}
+	}
+	slices.SortFunc(pairs, func(a, b int) int { return fs[a].o.pos - fs[b].o.pos })
+	var around []int // the pairs holding the current one, outermost first
+	for _, i := range pairs {
+		for len(around) > 0 && fs[around[len(around)-1]].m.pos <= fs[i].o.pos {
+			around = around[:len(around)-1]
+		}
+		fs[i].depth = len(around)
+		if len(around) > 0 {
+			// Marks doubled around the whole of the quotation holding
+			// them ("« « Non » »") open no quotation of their own.
+			out := fs[around[len(around)-1]]
+			s1, e1 := trimSpace(f.text, out.o.end, fs[i].o.pos)
+			s2, e2 := trimSpace(f.text, fs[i].m.end, out.m.pos)
+			if s1 == e1 && s2 == e2 {
+				fs[i].depth = maxNesting
+			}
+		}
+		around = append(around, i)
+	}
+	for _, q := range fs {
+		if q.depth < maxNesting {
+			f.addDirect(q.o.end, q.m.pos, q.o.pos, q.m.end, p)
+		}
+	}
+	// Openings without their closing mark run to the paragraph's end; the
+	// content starts after the opening marks that follow the first one.
 	if len(stack) > 0 {
 		o := stack[0]
-		f.addDirect(o.end, p.End, o.pos, p.End, p)
+		cs := o.end
+		for _, m := range stack[1:] {
+			if s, e := trimSpace(f.text, cs, m.pos); s < e {
+				break
+			}
+			cs = m.end
+		}
+		f.addDirect(cs, p.End, o.pos, p.End, p)
 	}
+}
+
+// tokens returns the tokens lying within text[from:to]: cut from the
+// paragraph direct is reading, tokenized once, when the range is in it;
+// tokenized afresh otherwise. The result must not be appended to.
+func (f *finder) tokens(from, to int) []nlp.Token {
+	if from < f.para.Start || to > f.para.End || from >= to {
+		return nlp.Tokenize(f.text, from, to)
+	}
+	if !f.ptoksOK {
+		f.ptoks, f.ptoksOK = nlp.Tokenize(f.text, f.para.Start, f.para.End), true
+	}
+	ts := f.ptoks
+	i := sort.Search(len(ts), func(i int) bool { return ts[i].Start >= from })
+	j := i + sort.Search(len(ts)-i, func(k int) bool { return ts[i+k].End > to })
+	return ts[i:j:j]
 }
 
 // addDirect records the quotation text[cs:ce] whose marks span [os, oe).
@@ -315,7 +395,7 @@ func (f *finder) addDirect(cs, ce, os, oe int, p veille.Span) {
 		}
 	}
 	if !found {
-		words := len(nlp.Tokenize(f.text, cs, ce))
+		words := len(f.tokens(cs, ce))
 		last, _ := utf8.DecodeLastRuneInString(f.text[cs:ce])
 		if words < 6 && !strings.ContainsRune(".!?…", last) {
 			return // a term in quote marks, not a quotation
@@ -323,6 +403,40 @@ func (f *finder) addDirect(cs, ce, os, oe int, p veille.Span) {
 		q.inherit = true
 	}
 	f.out = append(f.out, q)
+}
+
+// trimSpeaker cuts from the start of a speaker span what cannot open
+// one: a conjunction ("and the army", "et le ministre") and a lone
+// lower-case letter with its period ("a. a déclaré"). It returns a zero
+// span when nothing is left.
+func (f *finder) trimSpeaker(sp veille.Span) veille.Span {
+	for sp.End > sp.Start {
+		toks := nlp.Tokenize(f.text, sp.Start, min(sp.End, sp.Start+40))
+		if len(toks) == 0 {
+			return veille.Span{}
+		}
+		t := toks[0]
+		if t.Kind != nlp.Word {
+			break
+		}
+		next := len(toks) > 1
+		if w := f.word(t); w == "and" || w == "but" || w == "et" || w == "mais" {
+			if !next {
+				return veille.Span{}
+			}
+			sp.Start = toks[1].Start
+			continue
+		}
+		if r, n := utf8.DecodeRuneInString(t.Text(f.text)); n == t.End-t.Start && unicode.IsLower(r) && next && toks[1].Text(f.text) == "." && toks[1].Start == t.End {
+			if len(toks) < 3 {
+				return veille.Span{}
+			}
+			sp.Start = toks[2].Start
+			continue
+		}
+		break
+	}
+	return sp
 }
 
 func trimSpace(t string, s, e int) (int, int) {
@@ -686,7 +800,7 @@ func firstRune(s string) rune {
 // quotation: "X a déclaré : «", "selon X, «", "X said: “", "a-t-il
 // ajouté : «", "tout en assurant qu' »".
 func (f *finder) cueBefore(q *quote, from, to int) bool {
-	toks := nlp.Tokenize(f.text, from, to)
+	toks := f.tokens(from, to)
 	n := len(toks)
 	// Trailing ":" "," "que" "qu'" "that".
 	k := n
@@ -825,6 +939,12 @@ func (f *finder) subjectBackward(q *quote, toks []nlp.Token, c int) {
 	first := segs[0]
 	if f.word(toks[first.e]) == "en" || f.word(toks[first.e]) == "tout" {
 		return
+	}
+	if w := f.word(toks[first.s]); (w == "et" || w == "and") && first.s < first.e {
+		// "X a parlé, et le préfet a déclaré": the conjunction opens the
+		// subject's clause; what comes before is another clause.
+		first.s++
+		segs = segs[:1]
 	}
 	if f.lang == "en" && len(segs) > 1 && enRelatives[f.word(toks[first.s])] {
 		if first.e == first.s {
@@ -1018,13 +1138,15 @@ func (f *finder) enPredicate(t nlp.Token) bool {
 // names a work ("on “Meet the Press”", "CNN's “State of the Union”",
 // "the book “Crippled America”", "titled “A Call to Arms”").
 func (f *finder) enTitle(cs, ce, os int) bool {
-	toks := nlp.Tokenize(f.text, cs, ce)
 	words := 0
-	for _, t := range toks {
+	for _, t := range f.tokens(cs, ce) {
 		if t.Kind != nlp.Word {
 			continue
 		}
 		words++
+		if words > 8 {
+			return false
+		}
 		if w := f.word(t); !isCap(t.Text(f.text)) && !(enTitleSmall[w] && words > 1) {
 			return false
 		}

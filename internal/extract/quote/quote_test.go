@@ -484,3 +484,71 @@ func TestNewsLabelIsNotASpeaker(t *testing.T) {
 		}
 	}
 }
+
+// nested returns depth opening marks, words, depth closing marks and a
+// cue: "« « oui » », a dit Jean.".
+func nested(lang string, depth int) string {
+	if lang == "en" {
+		return strings.Repeat("\u201c ", depth) + "yes " + strings.Repeat("\u201d ", depth) + "said John."
+	}
+	return strings.Repeat("« ", depth) + "oui " + strings.Repeat("» ", depth) + "a dit Jean."
+}
+
+// TestNestedMarksGrowLinearly checks that quote marks nested many levels
+// deep give as many quotations and as much content at 1000 levels as at
+// 10, relative to the text: every level used to be a quotation holding
+// the whole text inside it.
+func TestNestedMarksGrowLinearly(t *testing.T) {
+	for _, lang := range []string{"fr", "en"} {
+		for _, depth := range []int{10, 100, 1000} {
+			text := nested(lang, depth)
+			in := seg(text)
+			in.Lang = lang
+			qs := quote.Find(in, nil)
+			bytes := 0
+			for _, q := range qs {
+				bytes += len(q.Content)
+			}
+			if len(qs) > 2 || bytes > 2*len(text) {
+				t.Errorf("%s, %d levels: %d quotations, %d content bytes for a %d-byte text", lang, depth, len(qs), bytes, len(text))
+			}
+		}
+	}
+}
+
+func TestUnclosedQuotationStartsAfterItsMarks(t *testing.T) {
+	text := "Le ministre a déclaré : « « « nous partirons demain avec les camions"
+	qs := quote.Find(seg(text), nil)
+	if len(qs) != 1 || qs[0].Content != "nous partirons demain avec les camions" || text[qs[0].ContentSpan.Start:qs[0].ContentSpan.End] != qs[0].Content {
+		t.Errorf("got %+v, want one quotation: nous partirons demain avec les camions", qs)
+	}
+}
+
+func TestSpeakerStartsWithNoConjunctionOrInitial(t *testing.T) {
+	for _, tt := range []struct{ lang, text, content, speaker string }{
+		{"fr", "« Le pont est fermé depuis hier », a. a déclaré que la route reste ouverte.", "la route reste ouverte", ""},
+		{"fr", "Le maire a parlé, et le préfet a déclaré que la route est coupée.", "la route est coupée", "le préfet"},
+		{"en", "The mayor spoke, and the governor said the road was closed.", "the road was closed", "the governor"},
+		{"fr", "Jean Roux et Marie Blanc ont déclaré que la route est coupée.", "la route est coupée", "Jean Roux et Marie Blanc"},
+	} {
+		q := find(t, analyze(tt.text, tt.lang), tt.content)
+		if q.SpeakerText != tt.speaker {
+			t.Errorf("%s: speaker %q, want %q", tt.text, q.SpeakerText, tt.speaker)
+		}
+	}
+}
+
+// BenchmarkFindNested runs Find on quote marks nested n levels deep; the
+// time per byte should not grow with n.
+func BenchmarkFindNested(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			text := nested("fr", n)
+			in := seg(text)
+			b.SetBytes(int64(len(text)))
+			for b.Loop() {
+				quote.Find(in, nil)
+			}
+		})
+	}
+}
