@@ -318,6 +318,9 @@ func (f *finder) direct(p veille.Span) {
 	}
 	// Openings without their closing mark run to the paragraph's end; the
 	// content starts after the opening marks that follow the first one.
+	// A quotation inside it whose closing mark a speech cue follows
+	// closes both: in `"Quand on nous interroge, nous répondons : "non !"
+	// a réagi le président.` the writer typed one closing mark for two.
 	if len(stack) > 0 {
 		o := stack[0]
 		cs := o.end
@@ -327,7 +330,14 @@ func (f *finder) direct(p veille.Span) {
 			}
 			cs = m.end
 		}
-		f.addDirect(cs, p.End, o.pos, p.End, p)
+		ce, oe := p.End, p.End
+		for _, q := range fs {
+			if !q.lone && q.o.pos > o.pos && f.cueAfter(&quote{}, q.m.end, p.End, false) {
+				ce, oe = q.m.pos, q.m.end
+				break
+			}
+		}
+		f.addDirect(cs, ce, o.pos, oe, p)
 	}
 }
 

@@ -3,6 +3,7 @@ package quote_test
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -550,5 +551,38 @@ func BenchmarkFindNested(b *testing.B) {
 				quote.Find(in, nil)
 			}
 		})
+	}
+}
+
+// TestFrontedPhraseNotSpeaker checks that an adverbial phrase fronted
+// before a French subject stays out of the speaker.
+func TestFrontedPhraseNotSpeaker(t *testing.T) {
+	for text, want := range map[string]string{
+		"Malgré les démentis du ministère, des journalistes ont signalé que la mine avait fermé.": "des journalistes",
+		"Sur le terrain, les observateurs ont affirmé que le scrutin était truqué.":               "les observateurs",
+	} {
+		got := []string{}
+		for _, q := range analyze(text, "fr").Quotations {
+			got = append(got, q.SpeakerText)
+		}
+		if !slices.Contains(got, want) {
+			t.Errorf("%q: speakers %q, want %q among them", text, got, want)
+		}
+	}
+}
+
+// TestOneClosingMarkForTwo checks that a quotation holding another, both
+// closed by one straight mark before a speech cue, ends there instead of
+// running to the end of the paragraph.
+func TestOneClosingMarkForTwo(t *testing.T) {
+	text := `Le ministre a parlé longuement. "Quand on nous interroge, nous répondons : "non, merci !" a réagi le président Jean Roux. ` +
+		`Puis la séance a repris et les députés ont voté le budget sans débat. Le texte part au Sénat.`
+	an := analyze(text, "fr")
+	q := find(t, an, "Quand on nous interroge")
+	if strings.Contains(q.Content, "séance") || !strings.HasSuffix(q.Content, "merci !") {
+		t.Errorf("content %q runs past its closing mark", q.Content)
+	}
+	if !strings.Contains(q.SpeakerText, "Jean Roux") {
+		t.Errorf("speaker %q, want Jean Roux", q.SpeakerText)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/veille/veille"
 	"github.com/veille/veille/internal/nlp"
@@ -12,6 +13,9 @@ import (
 // resolve fills the speaker fields of q from its speaker text, the
 // article's entities and prev, the last quotation with a speaker.
 func (f *finder) resolve(q *quote, prev *quote) {
+	if f.lang == "fr" && q.spk.End > q.spk.Start {
+		q.spk = f.dropFronted(q.spk)
+	}
 	copyFrom := func(p *quote) {
 		q.speaker, q.speakerID, q.speakerType = p.speaker, p.speakerID, p.speakerType
 		q.count, q.affil, q.affilID = p.count, p.affil, p.affilID
@@ -310,4 +314,34 @@ func stripDeterminer(s string) string {
 		}
 	}
 	return s
+}
+
+// frFronted are the first words of an adverbial phrase fronted before a
+// French subject ("Malgré les démentis, des journalistes ont signalé…").
+var frFronted = set("malgre", "sur", "au", "aux", "apres", "avant", "dans", "en", "pour", "lors", "depuis",
+	"pendant", "face", "outre", "parmi", "contrairement", "alors", "ainsi", "toutefois", "cependant",
+	"pourtant", "a", "par", "sous", "vers", "durant", "hier")
+
+// dropFronted cuts an adverbial phrase fronted before the subject off a
+// French speaker span: "Malgré les démentis du Kremlin, des journalistes"
+// is "des journalistes". A span whose first word opens no such phrase
+// ("Baba Cissé, porte-parole") is kept.
+func (f *finder) dropFronted(sp veille.Span) veille.Span {
+	s := f.text[sp.Start:sp.End]
+	i := strings.LastIndex(s, ",")
+	if i < 0 {
+		return sp
+	}
+	first := s
+	if j := strings.IndexFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == ',' || r == '\'' || r == '’' }); j >= 0 {
+		first = s[:j]
+	}
+	if !frFronted[nlp.Fold(first)] {
+		return sp
+	}
+	start, end := trimSpace(f.text, sp.Start+i+1, sp.End)
+	if start >= end {
+		return sp
+	}
+	return veille.Span{Start: start, End: end}
 }
