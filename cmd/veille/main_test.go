@@ -82,6 +82,13 @@ func TestIngestShowSearch(t *testing.T) {
 	if line.Article.ID != hit.ID || line.Analysis == nil || len(line.Analysis.Headings) != 1 {
 		t.Errorf("show: %+v", line)
 	}
+	// show for people lists what the extractors found.
+	stdout, _, code = run(t, env, "", "show", hit.ID)
+	for _, want := range []string{"entities (", "veille:org/wagner", "quotations (", "Jean Diarra: \"Ce sont des rumeurs\"", "claims (", "denied"} {
+		if code != 0 || !strings.Contains(stdout, want) {
+			t.Errorf("show: code %d, %q not in\n%s", code, want, stdout)
+		}
+	}
 	// analyze gives the same ID without storing.
 	stdout, _, code = run(t, map[string]string{"VEILLE_DB": filepath.Join(dir, "other.db")}, "", "analyze", art)
 	if code != 0 || !strings.Contains(stdout, `"id":"`+hit.ID+`"`) {

@@ -5,7 +5,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/veille/veille"
 	"github.com/veille/veille/internal/ingest"
@@ -74,9 +77,74 @@ func (m *Main) show(ctx context.Context, args []string) error {
 		}
 		fmt.Fprintf(w, "analysis:  version %d; %s; %s, %s, %s\n", an.Version, strings.Join(ran, ", "),
 			plural(len(an.Paragraphs), "paragraph"), plural(len(an.Headings), "heading"), plural(len(an.Sentences), "sentence"))
+		writeExtractions(w, an)
 	}
 	fmt.Fprintf(w, "\n%s\n", a.Text)
 	return nil
+}
+
+// writeExtractions prints what the extractors found, one line an item,
+// for people: entities, amounts, dates, quotations and claims (--json
+// gives every field, with spans).
+func writeExtractions(w io.Writer, an *veille.Analysis) {
+	if len(an.Entities) > 0 {
+		fmt.Fprintf(w, "\nentities (%d):\n", len(an.Entities))
+		for _, e := range an.Entities {
+			extra := nonEmpty(e.Country, e.Role)
+			if e.Lat != nil && e.Lon != nil {
+				extra = append(extra, fmt.Sprintf("%.4f, %.4f", *e.Lat, *e.Lon))
+			}
+			fmt.Fprintf(w, "  %-4s %s  %s  %s\n", e.Type, e.Name, e.ID, strings.Join(append(extra, plural(len(e.Mentions), "mention")), " · "))
+		}
+	}
+	if len(an.Amounts) > 0 {
+		fmt.Fprintf(w, "\namounts (%d):\n", len(an.Amounts))
+		for _, am := range an.Amounts {
+			v := "vague"
+			if am.Value != nil {
+				v = strconv.FormatFloat(*am.Value, 'f', -1, 64)
+				if am.Max != nil {
+					v += "–" + strconv.FormatFloat(*am.Max, 'f', -1, 64)
+				}
+			}
+			extra := nonEmpty(am.Period, am.Bound)
+			if am.Approx {
+				extra = append(extra, "approx")
+			}
+			if am.EUR != nil && am.Unit != "EUR" {
+				extra = append(extra, fmt.Sprintf("≈ %.2f EUR", *am.EUR))
+			}
+			fmt.Fprintf(w, "  %-7s %s %s  %q  %s\n", am.Kind, v, am.Unit, am.Text, strings.Join(extra, " · "))
+		}
+	}
+	if len(an.Dates) > 0 {
+		fmt.Fprintf(w, "\ndates (%d):\n", len(an.Dates))
+		for _, d := range an.Dates {
+			fmt.Fprintf(w, "  %-9s %-22s %q\n", d.Kind, orDash(d.Value.String()), d.Text)
+		}
+	}
+	if len(an.Quotations) > 0 {
+		fmt.Fprintf(w, "\nquotations (%d):\n", len(an.Quotations))
+		for _, q := range an.Quotations {
+			fmt.Fprintf(w, "  %-8s %s: %q\n", q.Kind, orDash(q.Speaker), clip(q.Content, 120))
+		}
+	}
+	if len(an.Claims) > 0 {
+		fmt.Fprintf(w, "\nclaims (%d):\n", len(an.Claims))
+		for _, c := range an.Claims {
+			src := strings.Join(c.Chain, " ← ")
+			fmt.Fprintf(w, "  %-10s %s: %q\n", c.Certainty, orDash(src), clip(c.Text, 120))
+		}
+	}
+}
+
+// clip shortens s to at most n runes, ending with "…" when cut.
+func clip(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + "…"
 }
 
 // findArticle resolves an ID, alias or URL; a URL is also tried in its

@@ -156,7 +156,7 @@ func TestRangeConverted(t *testing.T) {
 	if got, want := *as[0].EURMax, 3e9/655.957; math.Abs(got-want) > 0.01 {
 		t.Errorf("eur_max %v, want %v", got, want)
 	}
-	if r1, r2 := *as[0].USD / *as[0].EUR, *as[0].USDMax / *as[0].EURMax; math.Abs(r1-r2) > 1e-9 {
+	if r1, r2 := *as[0].USD / *as[0].EUR, *as[0].USDMax / *as[0].EURMax; math.Abs(r1-r2) > 1e-6 {
 		t.Errorf("ends converted at different rates: %v %v", r1, r2)
 	}
 	as = Amounts("Entre 300 et 400 soldats.", "fr", d, nil)

@@ -1,6 +1,10 @@
 package amount
 
-import "github.com/veille/veille"
+import (
+	"math"
+
+	"github.com/veille/veille"
+)
 
 //go:generate go run gen_rates.go -dir package -version 1.250929.1
 
@@ -114,20 +118,26 @@ func convert(value float64, code string, d veille.Date) (eur, usd *float64) {
 		return e / c, true
 	}
 	if r, ok := toEUR(); ok {
-		v := value * r
-		eur = &v
+		eur = cents(value * r)
 	}
 	if code == "USD" {
-		v := value
-		usd = &v
+		usd = cents(value)
 	} else if peg, ok := pegAt(code, d); ok {
 		if e, ok := perUSD("EUR", d); ok {
-			v := value / peg / e
-			usd = &v
+			usd = cents(value / peg / e)
 		}
 	} else if c, ok := perUSD(code, d); ok {
-		v := value / c
-		usd = &v
+		usd = cents(value / c)
 	}
 	return eur, usd
+}
+
+// cents rounds v to the hundredth (a converted sum is no more precise
+// than its rate); sums of 10^13 or more are kept as computed, as a float
+// holds no cents there.
+func cents(v float64) *float64 {
+	if math.Abs(v) < 1e13 {
+		v = math.Round(v*100) / 100
+	}
+	return &v
 }
