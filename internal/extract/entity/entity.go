@@ -118,10 +118,25 @@ type state struct {
 	capsSeen map[string]bool    // folded words seen capitalised not at a sentence start
 	lowSeen  map[string]bool    // folded words seen in lower case
 	ms       []mention
-	nested   []mention      // places named inside other names: places, not mentions
-	folds    map[int]string // folded token text by start offset
-	en       bool           // English text: the rules of french.go stay out
-	sport    map[int]bool   // whether the sentence starting at this offset speaks of a game (see sportUnit)
+	nested   []mention            // places named inside other names: places, not mentions
+	folds    map[int]string       // folded token text by start offset
+	en       bool                 // English text: the rules of french.go stay out
+	sport    map[int]bool         // whether the sentence starting at this offset speaks of a game (see sportUnit)
+	caps     map[[2]int]bool      // allCapsLine of the unit by its first and last byte (see capsLine)
+	roles    map[string][]roleOcc // earlier role phrases by folded role word (see rolePhrase)
+	words    map[string][]int32   // flat token positions by folded word, built on first use (see roleOccs)
+	unitBase []int                // flat position of each unit's first token
+	msIdx    msIndex              // see msIndex
+	run      capsRun              // the last run of words in capitals (see capsRunFrom)
+	initials map[int]bool         // initialAfterTitle by token start
+}
+
+// roleOcc is an occurrence of a role word: the end of its token and the
+// longest role phrase (the first of that length) of this or an earlier
+// occurrence of the same word.
+type roleOcc struct {
+	end  int
+	best string
 }
 
 // fold returns the folded text of a token (nlp.Fold), computed once.
@@ -930,21 +945,41 @@ func (st *state) extendName(toks []nlp.Token, i int) int {
 // initialAfterTitle reports whether token i is a capital letter alone
 // after a title or another such letter: the initials that stand for
 // names in French court decisions ("M. B A", "Mme C"), "A" included.
+//
+// The answer is the same for a whole run of such letters; it is found
+// once per run and kept by token (st.initials): walking back over the
+// run for each letter took quadratic time ("A A A …").
 func (st *state) initialAfterTitle(toks []nlp.Token, i int) bool {
 	w := st.tokText(toks[i])
 	if len(w) != 1 || w[0] < 'A' || w[0] > 'Z' || i == 0 {
 		return false
 	}
-	p := st.tokText(toks[i-1])
-	switch {
-	case st.x.lx.Is(nlp.Fold(p), lexicon.ClassTitle):
-		return true
-	case p == "." && i > 1 && st.x.lx.Is(nlp.Fold(st.tokText(toks[i-2])), lexicon.ClassTitle):
-		return true
-	case len(p) == 1 && p[0] >= 'A' && p[0] <= 'Z':
-		return st.initialAfterTitle(toks, i-1)
+	k, res := i, false
+	for {
+		if v, ok := st.initials[toks[k].Start]; ok {
+			res = v
+			break
+		}
+		// Token k is a capital letter alone, k > 0.
+		p := st.tokText(toks[k-1])
+		switch {
+		case st.x.lx.Is(nlp.Fold(p), lexicon.ClassTitle):
+			res = true
+		case p == "." && k > 1 && st.x.lx.Is(nlp.Fold(st.tokText(toks[k-2])), lexicon.ClassTitle):
+			res = true
+		case len(p) == 1 && p[0] >= 'A' && p[0] <= 'Z' && k > 1:
+			k-- // as the letter before
+			continue
+		}
+		break
 	}
-	return false
+	if st.initials == nil {
+		st.initials = map[int]bool{}
+	}
+	for ; k <= i; k++ {
+		st.initials[toks[k].Start] = res
+	}
+	return res
 }
 
 // articleLike reports whether a particle is an article, a conjunction or
@@ -1005,7 +1040,7 @@ func (st *state) name(toks []nlp.Token, i, j int) {
 		// An event, a competition or a prize: not scored as PER, ORG or
 		// LOC; so is a name after "prix" or "opération" ("le prix
 		// Nobel", "l'opération Serval").
-	case allCapsLine(st.text, toks) && !title && role == "":
+	case st.capsLine(toks) && !title && role == "":
 		// A headline or a results line in capitals: too little to go on.
 	case title && st.frTitle(toks, i) >= 0:
 		// "M. Ludovique Ali", "Mme C": the French title is part of the mention.
@@ -1158,6 +1193,25 @@ func allCapsLine(text string, toks []nlp.Token) bool {
 	return up > 8 && low*4 < up
 }
 
+// capsLine is allCapsLine of the unit toks, computed once per unit: a
+// name is classified for each capitalised word, and a long unit made
+// the scan quadratic.
+func (st *state) capsLine(toks []nlp.Token) bool {
+	if len(toks) == 0 {
+		return false
+	}
+	key := [2]int{toks[0].Start, toks[len(toks)-1].End}
+	if v, ok := st.caps[key]; ok {
+		return v
+	}
+	v := allCapsLine(st.text, toks)
+	if st.caps == nil {
+		st.caps = map[[2]int]bool{}
+	}
+	st.caps[key] = v
+	return v
+}
+
 // repeated reports whether w is one letter repeated ("XXX").
 func repeated(w string) bool {
 	r0, _ := utf8.DecodeRuneInString(w)
@@ -1254,23 +1308,57 @@ func (st *state) rolePhrase(toks []nlp.Token, k int) string {
 	if len(phrase) > toks[k].End-toks[k].Start {
 		return phrase
 	}
-	word := nlp.Fold(st.tokText(toks[k]))
-	for _, u := range st.units {
-		if u.span.Start >= toks[k].Start {
-			break
-		}
-		for q, t := range u.toks {
-			if t.End > toks[k].Start {
-				break
-			}
-			if nlp.Fold(t.Text(st.text)) == word {
-				if p := st.roleComplement(u.toks, q); len(p) > len(phrase) {
-					phrase = p
-				}
-			}
-		}
+	// The longest phrase of an earlier occurrence (the first of that
+	// length), from the occurrences of the word indexed once: a scan of
+	// the article for each bare role word took quadratic time.
+	occ := st.roleOccs(st.fold(toks[k]))
+	n := sort.Search(len(occ), func(q int) bool { return occ[q].end > toks[k].Start })
+	if n > 0 && len(occ[n-1].best) > len(phrase) {
+		return occ[n-1].best
 	}
 	return phrase
+}
+
+// roleOccs returns the occurrences of the folded word in text order
+// (units in order, then tokens), each with the longest role phrase so
+// far, computed once per word.
+func (st *state) roleOccs(word string) []roleOcc {
+	if occ, ok := st.roles[word]; ok {
+		return occ
+	}
+	if st.words == nil {
+		st.words = map[string][]int32{}
+		n := 0
+		for _, u := range st.units {
+			st.unitBase = append(st.unitBase, n)
+			for q, t := range u.toks {
+				f := st.fold(t)
+				st.words[f] = append(st.words[f], int32(n+q))
+			}
+			n += len(u.toks)
+		}
+	}
+	var occ []roleOcc
+	best := ""
+	for _, p := range st.words[word] {
+		u := st.unitOf(int(p))
+		toks := st.units[u].toks
+		q := int(p) - st.unitBase[u]
+		if ph := st.roleComplement(toks, q); len(ph) > len(best) {
+			best = ph
+		}
+		occ = append(occ, roleOcc{end: toks[q].End, best: best})
+	}
+	if st.roles == nil {
+		st.roles = map[string][]roleOcc{}
+	}
+	st.roles[word] = occ
+	return occ
+}
+
+// unitOf returns the unit of the token at flat position p (see roleOccs).
+func (st *state) unitOf(p int) int {
+	return sort.Search(len(st.unitBase), func(u int) bool { return st.unitBase[u] > p }) - 1
 }
 
 // roleComplement returns the role word at token k with the "de …"
@@ -1301,19 +1389,52 @@ func (st *state) roleComplement(toks []nlp.Token, k int) string {
 	return st.text[start:end]
 }
 
-// surname returns the person ID whose last name is w, "" when none.
+// surname returns the person ID whose last name is w, "" when none: that
+// of the last person mention whose name ends with the word w.
 func (st *state) surname(w string) string {
-	for k := len(st.ms) - 1; k >= 0; k-- {
-		m := st.ms[k]
-		if m.typ != veille.TypePER {
-			continue
-		}
-		name := m.name
-		if i := strings.LastIndexByte(name, ' '); i >= 0 && name[i+1:] == w {
-			return m.id
-		}
+	ix := st.msIndex()
+	if k, ok := ix.byLast[w]; ok {
+		return st.ms[k].id
 	}
 	return ""
+}
+
+// msIndex indexes st.ms[:n] for surname and person, which scanned all
+// the mentions found so far for each name and took quadratic time.
+type msIndex struct {
+	n       int
+	first   *mention       // &st.ms[0] when indexed, to see st.ms replaced (english.go)
+	lastEnd int            // end of st.ms[n-1] when indexed
+	byLast  map[string]int // last word of a person's name → index of its last mention
+	firstID map[string]int // entity ID → index of its first mention
+}
+
+// msIndex returns the index of st.ms, brought up to date: extended over
+// the mentions added since, or rebuilt when st.ms was replaced.
+func (st *state) msIndex() *msIndex {
+	ix := &st.msIdx
+	if ix.n > len(st.ms) || ix.n > 0 && (&st.ms[0] != ix.first || st.ms[ix.n-1].end != ix.lastEnd) {
+		*ix = msIndex{}
+	}
+	if ix.byLast == nil {
+		ix.byLast, ix.firstID = map[string]int{}, map[string]int{}
+	}
+	for k := ix.n; k < len(st.ms); k++ {
+		m := &st.ms[k]
+		if _, ok := ix.firstID[m.id]; !ok {
+			ix.firstID[m.id] = k
+		}
+		if m.typ == veille.TypePER {
+			if i := strings.LastIndexByte(m.name, ' '); i >= 0 {
+				ix.byLast[m.name[i+1:]] = k
+			}
+		}
+	}
+	ix.n = len(st.ms)
+	if ix.n > 0 {
+		ix.first, ix.lastEnd = &st.ms[0], st.ms[ix.n-1].end
+	}
+	return ix
 }
 
 // person records a person mention, linked to a full name said before
@@ -1324,11 +1445,8 @@ func (st *state) person(start, end int, text, role string, tok int) {
 	if !strings.Contains(text, " ") {
 		if prev := st.surname(text); prev != "" {
 			id = prev
-			for _, m := range st.ms {
-				if m.id == prev {
-					name = m.name
-					break
-				}
+			if k, ok := st.msIndex().firstID[prev]; ok {
+				name = st.ms[k].name
 			}
 		}
 	}

@@ -416,3 +416,152 @@ func TestFrenchOrgRules(t *testing.T) {
 		}
 	}
 }
+
+// longFrench returns about n bytes of a French article made of repeated
+// news-like sentences, numbered so that names and numbers vary.
+func longFrench(n int) string {
+	sents := []string{
+		"Le ministre des Affaires étrangères, Abdoulaye Diop, a rencontré à Bamako le porte-parole du gouvernement malien.",
+		"Selon Jean Dupont, ministre, la Coalition internationale pour le Sahel (CIS) se réunira à Paris le 12 mars.",
+		"M. Martin{i}, maire de Lyon, a inauguré le lycée Fénelon avec la présidente du conseil régional.",
+		"La société Renault et le groupe Wagner sont cités par l'Organisation des Nations unies à Genève.",
+		"« Nous resterons au Mali », a déclaré le président Emmanuel Macron devant l'Assemblée nationale.",
+		"Le FC Nantes s'impose 2-1 face à Brest lors du match de Ligue 1 au stade de la Beaujoire.",
+		"Marie{i} Durand, porte-parole, a précisé que les forces armées maliennes (FAMa) étaient à Gao et Tombouctou.",
+		"Le premier ministre a reçu la délégation de l'Union européenne et du Royaume-Uni à Matignon.",
+	}
+	var b strings.Builder
+	for i := 0; b.Len() < n; i++ {
+		b.WriteString(strings.ReplaceAll(sents[i%len(sents)], "{i}", itoa(i)))
+		if i%4 == 3 {
+			b.WriteString("\n\n")
+		} else {
+			b.WriteByte(' ')
+		}
+	}
+	return b.String()
+}
+
+// BenchmarkRecognizeLong measures Recognize over growing French articles
+// and a growing single line: the time per byte (ns/op divided by the
+// size, or MB/s) should stay flat.
+func BenchmarkRecognizeLong(b *testing.B) {
+	line := func(n int) string {
+		var sb strings.Builder
+		for i := 0; sb.Len() < n; i++ {
+			sb.WriteString("selon X" + itoa(i) + ", Jean Dupont, ministre, ")
+		}
+		return sb.String()
+	}
+	x := New()
+	warm := longFrench(64 << 10)
+	seg := nlp.Segment(warm)
+	x.RecognizeLang(warm, append(seg.Sentences, seg.Headings...), "fr") // loads the lists first
+	for _, size := range []int{64 << 10, 256 << 10, 1 << 20} {
+		for _, c := range []struct {
+			name string
+			text string
+		}{{"article", longFrench(size)}, {"line", line(size)}} {
+			text := nlp.Normalize(c.text)
+			seg := nlp.Segment(text)
+			units := append(seg.Sentences, seg.Headings...)
+			b.Run(c.name+"/"+itoa(size>>10)+"KB", func(b *testing.B) {
+				b.SetBytes(int64(len(text)))
+				for b.Loop() {
+					x.RecognizeLang(text, units, "fr")
+				}
+			})
+		}
+	}
+}
+
+// TestRolePhraseEarlier: a bare role word takes the longest complement
+// the word had earlier in the article (the first of that length), not
+// one written after it (rolePhrase, indexed once per word).
+func TestRolePhraseEarlier(t *testing.T) {
+	r := recognize("Le ministre de la Santé a parlé. Le ministre des Affaires étrangères a répondu. Jean Dupont, ministre, a conclu. " +
+		"Le ministre de la Défense nationale du pays est arrivé. Paul Martin, ministre, a ajouté un mot.")
+	for name, role := range map[string]string{"Jean Dupont": "ministre des Affaires étrangères", "Paul Martin": "ministre de la Défense nationale du pays"} {
+		if e := find(r, name); e == nil || e.Type != veille.TypePER || e.Role != role {
+			t.Errorf("%s: %+v, want role %q", name, e, role)
+		}
+	}
+	// No earlier complement: the bare word.
+	r = recognize("Jean Dupont, ministre, a parlé. Le ministre de la Santé a répondu.")
+	if e := find(r, "Jean Dupont"); e == nil || e.Role != "ministre" {
+		t.Errorf("Jean Dupont: %+v, want role ministre", e)
+	}
+}
+
+// TestSurnameLatest: a surname alone takes the ID of the last person
+// named in full with it, and the name of that ID's first mention.
+func TestSurnameLatest(t *testing.T) {
+	r := recognize("Jean Dupont est venu. Marie Dupont est venue. Dupont a parlé. Paul Martin a souri. Martin a ri.")
+	if e := find(r, "Dupont"); e == nil || e.ID != "veille:per/marie-dupont" || e.Name != "Marie Dupont" {
+		t.Errorf("Dupont: %+v", e)
+	}
+	if e := find(r, "Martin"); e == nil || e.ID != "veille:per/paul-martin" {
+		t.Errorf("Martin: %+v", e)
+	}
+}
+
+// repeatText returns s repeated ({i} numbered) to at least n bytes.
+func repeatText(s string, n int) string {
+	var b strings.Builder
+	for i := 0; b.Len() < n; i++ {
+		b.WriteString(strings.ReplaceAll(s, "{i}", itoa(i)))
+	}
+	return b.String()
+}
+
+// TestLongInputsLinear runs once over inputs of about 1 MB that took the
+// entity stage quadratic time (one to four minutes each before the fix,
+// well under a second each after): bare role words (rolePhrase scanned
+// the article for each), one long line of names (allCapsLine scanned the
+// line for each name), a town named again and again (placeCtx.near went
+// over one point per mention), words in capitals on lines of their own
+// (dateline scanned the rest of the run for each), capital letters alone
+// (initialAfterTitle walked back over them for each); and, smaller gains,
+// one-word names that are no surname (surname went over all the
+// mentions) and places next to capitalised words (extendMentions went
+// over all the mentions for each). It checks the counts of what is
+// found, which the fixes leave unchanged.
+func TestLongInputsLinear(t *testing.T) {
+	if testing.Short() {
+		t.Skip("long inputs")
+	}
+	const size = 1 << 20
+	cases := []struct {
+		name, text, lang string
+		check            func(Result) string
+	}{
+		{"role", repeatText("Jean Dupont, ministre.\n\n", size), "fr", func(r Result) string {
+			if len(r.Entities) != 1 || r.Entities[0].Role != "ministre" || len(r.Mentions) < size/30 {
+				return "want one person with role ministre in every unit"
+			}
+			return ""
+		}},
+		{"capsline", repeatText("selon X{i}, ", size), "fr", nil},
+		{"town", repeatText("Il est allé à Lyon puis à Bamako. ", size), "fr", func(r Result) string {
+			if len(r.Places) < size/40 {
+				return "want two places a sentence"
+			}
+			return ""
+		}},
+		{"dateline", repeatText("BOUILLY{i}\n", size), "fr", nil},
+		{"initials", repeatText("A ", size/4), "fr", nil}, // minutes at 256 KB: initialAfterTitle walked back over the letters for each
+		{"surname", repeatText("Paul Martin{i} a vu Zorglub{i}. ", size), "fr", nil},
+		{"feature", repeatText("Northern Europe and Paris Saint met in Mali Today. ", size/4), "en", nil},
+	}
+	x := New()
+	for _, c := range cases {
+		text := nlp.Normalize(c.text)
+		seg := nlp.Segment(text)
+		r := x.RecognizeLang(text, append(seg.Sentences, seg.Headings...), c.lang)
+		if c.check != nil {
+			if msg := c.check(r); msg != "" {
+				t.Errorf("%s: %s: %d entities, %d mentions, %d places", c.name, msg, len(r.Entities), len(r.Mentions), len(r.Places))
+			}
+		}
+	}
+}

@@ -321,21 +321,7 @@ func (st *state) dateline(toks []nlp.Token, i int) (int, bool) {
 			return 0, false
 		}
 	}
-	j := i
-	letters := 0
-	for j < len(toks) {
-		w := st.tokText(toks[j])
-		if toks[j].Kind == nlp.Word && strings.ToUpper(w) == w && isCaps(w) {
-			letters += utf8.RuneCountInString(w)
-			j++
-			continue
-		}
-		if w == "-" && j > i && j+1 < len(toks) && toks[j-1].End == toks[j].Start && toks[j].End == toks[j+1].Start {
-			j++ // a hyphen inside the name
-			continue
-		}
-		break
-	}
+	j, letters := st.capsRunFrom(toks, i)
 	if j == i || letters < 4 || j >= len(toks) || toks[j-1].End == toks[j].Start && st.tokText(toks[j]) == "-" {
 		return 0, false
 	}
@@ -351,6 +337,44 @@ func (st *state) dateline(toks []nlp.Token, i int) (int, bool) {
 		return 0, false
 	}
 	return j, true
+}
+
+// capsRun is a run of words in capitals (hyphens inside) of a unit,
+// from token from to token to, with the count of letters before each
+// of its tokens (cum[k-from]).
+type capsRun struct {
+	unit, from, to int // unit: the start of the unit's first token
+	cum            []int
+}
+
+// capsRunFrom returns the end of the run of words in capitals, hyphens
+// inside, that starts at the word at token i, and its count of letters.
+// A run is scanned once: a line of words in capitals on lines of their
+// own made dateline quadratic, each word starting the scan again.
+func (st *state) capsRunFrom(toks []nlp.Token, i int) (int, int) {
+	if r := &st.run; r.cum != nil && r.unit == toks[0].Start && r.from < i && i < r.to {
+		return r.to, r.cum[r.to-r.from] - r.cum[i-r.from]
+	}
+	cum := []int{0}
+	j := i
+	letters := 0
+	for j < len(toks) {
+		w := st.tokText(toks[j])
+		if toks[j].Kind == nlp.Word && strings.ToUpper(w) == w && isCaps(w) {
+			letters += utf8.RuneCountInString(w)
+			j++
+			cum = append(cum, letters)
+			continue
+		}
+		if w == "-" && j > i && j+1 < len(toks) && toks[j-1].End == toks[j].Start && toks[j].End == toks[j+1].Start {
+			j++ // a hyphen inside the name
+			cum = append(cum, letters)
+			continue
+		}
+		break
+	}
+	st.run = capsRun{unit: toks[0].Start, from: i, to: j, cum: cum}
+	return j, letters
 }
 
 // firstName reports whether w is a first name of the lists or of the

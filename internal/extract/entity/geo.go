@@ -85,7 +85,7 @@ func (st *state) resolvePlaces() {
 					} else {
 						key = counties[i-len(places)].key
 					}
-					ctx.points = append(ctx.points, placePoint{key, p.Lat, p.Lon})
+					ctx.addPoint(key, p.Lat, p.Lon)
 				}
 			}
 		}
@@ -127,7 +127,8 @@ func (st *state) resolvePlaces() {
 type placeCtx struct {
 	countries, regions map[string]int
 	own                map[string]map[string]int // name key → country or region code → count
-	points             []placePoint              // towns and counties chosen elsewhere in the article
+	points             map[int][]placePoint      // towns and counties chosen elsewhere in the article, each once, by band of latitude (see addPoint)
+	seen               map[placePoint]bool
 }
 
 // placePoint is the point of a town or county the article names, with
@@ -144,16 +145,38 @@ const nearKm = 80
 // near reports whether a town or county the article names through a name
 // other than key lies within nearKm of the point.
 func (c *placeCtx) near(key string, lat, lon float64) bool {
-	for _, p := range c.points {
-		if p.key != key && DistanceKm(lat, lon, p.lat, p.lon) < nearKm {
-			return true
+	// Points within nearKm are less than nearKm/6371 radians (0.72°) of
+	// latitude away: in the band of lat or the next ones.
+	b := latBand(lat)
+	for band := b - 1; band <= b+1; band++ {
+		for _, p := range c.points[band] {
+			if p.key != key && DistanceKm(lat, lon, p.lat, p.lon) < nearKm {
+				return true
+			}
 		}
 	}
 	return false
 }
 
+// addPoint adds a town or county the article names to the points near
+// looks at, once: near scanned one point per mention for each place
+// name, which took quadratic time in articles naming many places.
+func (c *placeCtx) addPoint(key string, lat, lon float64) {
+	p := placePoint{key, lat, lon}
+	if c.seen[p] {
+		return
+	}
+	c.seen[p] = true
+	b := latBand(lat)
+	c.points[b] = append(c.points[b], p)
+}
+
+// latBand returns the band of one degree of latitude holding lat.
+func latBand(lat float64) int { return int(math.Floor(lat)) }
+
 func newPlaceCtx() *placeCtx {
-	return &placeCtx{countries: map[string]int{}, regions: map[string]int{}, own: map[string]map[string]int{}}
+	return &placeCtx{countries: map[string]int{}, regions: map[string]int{}, own: map[string]map[string]int{},
+		points: map[int][]placePoint{}, seen: map[placePoint]bool{}}
 }
 
 func (c *placeCtx) add(key, country, region string, n int) {
@@ -496,6 +519,7 @@ func (st *state) extendToFeatures(ctx *placeCtx) {
 func (st *state) extendMentions(ms []mention, ctx *placeCtx) []mention {
 	lx := st.x.lx
 	drop := map[int]bool{}
+	cells := newSpanCells(ms)
 	for k := range ms {
 		m := &ms[k]
 		if drop[k] || m.inst != "" || (m.typ != veille.TypeLOC && m.typ != veille.TypeGPE && m.typ != veille.TypeNORP) {
@@ -504,7 +528,7 @@ func (st *state) extendMentions(ms []mention, ctx *placeCtx) []mention {
 		for _, sp := range st.featureSpans(m.start, m.end) {
 			inside := []int{}
 			clash := false
-			for o := range ms {
+			for _, o := range cells.overlapping(ms, sp) {
 				if o == k || drop[o] || ms[o].end <= sp.Start || ms[o].start >= sp.End {
 					continue
 				}
@@ -533,6 +557,7 @@ func (st *state) extendMentions(ms []mention, ctx *placeCtx) []mention {
 			for _, o := range inside {
 				drop[o] = true
 			}
+			cells.put(k, sp.Start, sp.End)
 			break
 		}
 	}
@@ -546,6 +571,52 @@ func (st *state) extendMentions(ms []mention, ctx *placeCtx) []mention {
 		}
 	}
 	return kept
+}
+
+// spanCells finds the mentions overlapping a span without going over
+// all of them (extendMentions did, in quadratic time): each mention is
+// listed in the cells of spanCell bytes that its span touches.
+type spanCells struct {
+	cells map[int][]int
+	seen  []int // query number that last returned each mention
+	query int
+	out   []int
+}
+
+const spanCell = 64
+
+func newSpanCells(ms []mention) *spanCells {
+	c := &spanCells{cells: map[int][]int{}, seen: make([]int, len(ms))}
+	for k, m := range ms {
+		c.put(k, m.start, m.end)
+	}
+	return c
+}
+
+// put lists mention k in the cells of [start, end) (of start when empty).
+func (c *spanCells) put(k, start, end int) {
+	for cell := start / spanCell; cell <= max(start, end-1)/spanCell; cell++ {
+		if l := c.cells[cell]; len(l) == 0 || l[len(l)-1] != k {
+			c.cells[cell] = append(l, k)
+		}
+	}
+}
+
+// overlapping returns, in no particular order and each once, the
+// mentions listed in the cells of sp: a superset of those overlapping
+// it. The slice is reused by the next call.
+func (c *spanCells) overlapping(ms []mention, sp veille.Span) []int {
+	c.query++
+	c.out = c.out[:0]
+	for cell := sp.Start / spanCell; cell <= max(sp.Start, sp.End-1)/spanCell; cell++ {
+		for _, k := range c.cells[cell] {
+			if c.seen[k] != c.query {
+				c.seen[k] = c.query
+				c.out = append(c.out, k)
+			}
+		}
+	}
+	return c.out
 }
 
 // featureSpans returns the spans around [start, end) that may name a
@@ -820,7 +891,7 @@ func (x *Recognizer) Geocode(text string, sp veille.Span, r Result) (veille.Plac
 	}
 	for _, p := range r.Places {
 		if p.FeatureClass == "P" || strings.HasPrefix(p.ID, "geonames-adm2:") {
-			ctx.points = append(ctx.points, placePoint{lexicon.Key(p.Text), p.Lat, p.Lon})
+			ctx.addPoint(lexicon.Key(p.Text), p.Lat, p.Lon)
 		}
 	}
 	st := &state{x: x, text: text}
