@@ -18,6 +18,7 @@
 package claim
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -78,6 +79,18 @@ type sentence struct {
 	// informations »): no quotation attributes the sentence then.
 	selfCited bool
 	report    int // index in hits of the attribution cue, -1 when none
+	// srcCue is the span of the cue that gave the source (the quotation's
+	// cue or the attribution cue), zero when none.
+	srcCue veille.Span
+	// qcue is the cue of the quotation covering the sentence, when it has
+	// one: a reported sentence without a cue of its own cites it.
+	qcue veille.Span
+	// qopen is the offset of the opening mark of the quote region the
+	// sentence starts in, -1 when none.
+	qopen int
+	// stance is the token range of the denial or stance verb whose subject
+	// gave the source (« The Treasury believes »), to <= 0 when none.
+	stance clause
 }
 
 // Claims returns the claims of in, in text order, with IDs "c1", "c2"….
@@ -92,7 +105,7 @@ func (c *Classifier) Claims(in Input) []veille.Claim {
 		if !sp.In(len(in.Text)) || sp.Len() == 0 {
 			continue
 		}
-		s := &sentence{span: sp, qmark: -1, report: -1}
+		s := &sentence{span: sp, qmark: -1, qopen: -1, report: -1}
 		s.toks = nlp.Tokenize(in.Text, sp.Start, sp.End)
 		s.words = make([]string, len(s.toks))
 		for i, t := range s.toks {
@@ -107,12 +120,15 @@ func (c *Classifier) Claims(in Input) []veille.Claim {
 				s.selfCited = true
 			}
 		}
-		s.hits = subordinate(s.words, neutralise(s.hits))
+		if boilerplate(s.words) {
+			continue // navigation or feed boilerplate: no claim
+		}
+		s.hits = refusals(s.words, subordinate(s.words, neutralise(s.hits)))
 		if q := lastRune(in.Text[sp.Start:sp.End]); q == '?' {
 			n := len(s.toks)
 			s.hits = append(s.hits, hit{kind: kindQuestioned, from: n - 1, to: n})
 		}
-		s.quoted, s.qmark = coverage(in.Text, sp, regions)
+		s.quoted, s.qmark, s.qopen = coverage(in.Text, sp, regions)
 		sents = append(sents, s)
 	}
 	attribute(in, sents)
@@ -290,27 +306,60 @@ func build(in Input, s *sentence, cl clause, idx int) veille.Claim {
 		h := s.hits[bestHit]
 		addCue(h.from, h.to)
 	}
+	via := ""
 	if s.attrib {
-		c.Source = s.source
+		c.Source = oneSpace(s.source)
 		c.QuotationID = s.qid
-		if s.report >= 0 {
-			h := s.hits[s.report]
-			addCue(h.from, h.to)
-		} else if s.qmark >= 0 && label == veille.CertaintyReported {
-			_, n := utf8.DecodeRuneInString(in.Text[s.qmark:])
-			sp := veille.Span{Start: s.qmark, End: s.qmark + n}
+		via = oneSpace(s.via)
+		mark := func(at int) {
+			_, n := utf8.DecodeRuneInString(in.Text[at:])
+			sp := veille.Span{Start: at, End: at + n}
 			c.Cues = append(c.Cues, in.Text[sp.Start:sp.End])
 			c.CueSpans = append(c.CueSpans, sp)
 		}
-		if c.Source != "" {
-			c.Chain = append(c.Chain, c.Source)
-			if s.via != "" && !strings.EqualFold(s.via, c.Source) {
-				c.Chain = append(c.Chain, s.via)
-			}
-			if in.Outlet != "" && !strings.EqualFold(in.Outlet, c.Chain[len(c.Chain)-1]) {
-				c.Chain = append(c.Chain, in.Outlet)
-			}
+		switch {
+		case s.report >= 0:
+			h := s.hits[s.report]
+			addCue(h.from, h.to)
+		case label != veille.CertaintyReported:
+		case s.qmark >= 0:
+			mark(s.qmark)
+		case s.qcue.Len() > 0:
+			// The cue of the quotation that carries the sentence, said
+			// before or after it (« accusing… », a later « a-t-il dit »).
+			c.Cues = append(c.Cues, in.Text[s.qcue.Start:s.qcue.End])
+			c.CueSpans = append(c.CueSpans, s.qcue)
+		case s.qopen >= 0:
+			mark(s.qopen)
+		case s.stance.to > 0:
+		default:
+			// Nothing in the text reports it: the outlet's own voice.
+			label, c.Certainty = veille.CertaintyAsserted, veille.CertaintyAsserted
+			c.Source, c.QuotationID, via = "", "", ""
 		}
+	}
+	if s.attrib && s.report < 0 && label != veille.CertaintyAsserted {
+		switch {
+		case s.stance.to > 0:
+			addCue(s.stance.from, s.stance.to)
+		case s.qcue.Len() > 0 && s.qcue.Start >= start && s.qcue.End <= end &&
+			!slices.ContainsFunc(c.CueSpans, func(x veille.Span) bool { return x.Start < s.qcue.End && s.qcue.Start < x.End }):
+			// The attribution cue of the quotation, after the modality cue.
+			c.Cues = append(c.Cues, in.Text[s.qcue.Start:s.qcue.End])
+			c.CueSpans = append(c.CueSpans, s.qcue)
+		}
+	}
+	// The chain, nearest source first, ends at the outlet; a claim in the
+	// outlet's own voice has a chain reduced to the outlet (none when the
+	// outlet is unknown). White space is one plain space, as in Source.
+	if c.Source != "" {
+		c.Chain = append(c.Chain, c.Source)
+	}
+	if via != "" && !strings.EqualFold(via, c.Source) {
+		c.Chain = append(c.Chain, via)
+	}
+	if o := oneSpace(in.Outlet); o != "" && (len(c.Chain) == 0 || !strings.EqualFold(o, c.Chain[len(c.Chain)-1])) {
+		c.Chain = append(c.Chain, o)
 	}
 	if label == veille.CertaintyAsserted {
 		c.Cues, c.CueSpans = []string{}, nil

@@ -12,7 +12,8 @@ import (
 // earlier claims that are not yet settled (hedged, future or reported)
 // and come from another source: those sharing at least two content words
 // with it, or, when a denial names nothing of its own (« Ce sont des
-// rumeurs »), every such claim made by a named source.
+// rumeurs »), every such claim made by a named source. A warning by
+// another source (« a prévenu », warned) is a stance, never a target.
 //
 // The unsettled claims are indexed by content word as they go by, so that
 // a denial only visits the claims sharing a word with it, not all those
@@ -51,13 +52,13 @@ func link(in Input, cs []veille.Claim) {
 			sort.Ints(shared)
 			var ids []string
 			for _, j := range shared {
-				if t := &cs[j]; t.Source == "" || !strings.EqualFold(t.Source, c.Source) {
+				if t := &cs[j]; (t.Source == "" || !strings.EqualFold(t.Source, c.Source)) && !warning(t.Cues) {
 					ids = append(ids, t.ID)
 				}
 			}
 			if len(ids) == 0 && !confirm && unspecific(c.Cues) {
 				for _, j := range sourced {
-					if !strings.EqualFold(cs[j].Source, c.Source) {
+					if !strings.EqualFold(cs[j].Source, c.Source) && !warning(cs[j].Cues) {
 						ids = append(ids, cs[j].ID)
 					}
 				}
@@ -91,6 +92,21 @@ func unspecific(cues []string) bool {
 	for _, c := range cues {
 		f := nlp.Fold(c)
 		for _, w := range []string{"rumeur", "rumor", "rumour", "faux", "fausse", "false", "fake", "mensonge", "infonde", "untrue"} {
+			if strings.Contains(f, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// warning reports whether a claim is a warning or a judgement of its
+// source (« a prévenu », « a mis en garde », warned): a stance, not a
+// report of facts that a denial could reject.
+func warning(cues []string) bool {
+	for _, c := range cues {
+		f := nlp.Fold(c)
+		for _, w := range []string{"prevenu", "previent", "averti", "mis en garde", "met en garde", "alerte", "warn", "caution"} {
 			if strings.Contains(f, w) {
 				return true
 			}

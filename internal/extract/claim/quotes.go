@@ -80,12 +80,21 @@ func nextSolid(text string, i int) rune {
 	return 0
 }
 
-// coverage returns the share of sp's bytes inside quote regions and the
-// offset of the first quote mark in sp (-1 when none).
-func coverage(text string, sp veille.Span, regions []veille.Span) (float64, int) {
+// coverage returns the share of sp's bytes inside quote regions, the
+// offset of the first quote mark in sp (-1 when none) and the offset of
+// the opening mark of the region sp starts in, when that region opened
+// before sp with a mark (-1 otherwise).
+func coverage(text string, sp veille.Span, regions []veille.Span) (float64, int, int) {
 	in := 0
+	open := -1
 	// Regions are disjoint and in text order: skip those ending before sp.
 	first := sort.Search(len(regions), func(i int) bool { return regions[i].End > sp.Start })
+	if first < len(regions) && regions[first].Start < sp.Start {
+		switch r, _ := utf8.DecodeRuneInString(text[regions[first].Start:]); r {
+		case '«', '“', '„', '‹', '"', '»', '”', '›':
+			open = regions[first].Start
+		}
+	}
 	for _, r := range regions[first:] {
 		if r.Start >= sp.End {
 			break
@@ -102,5 +111,5 @@ func coverage(text string, sp veille.Span, regions []veille.Span) (float64, int)
 			break
 		}
 	}
-	return float64(in) / float64(sp.Len()), mark
+	return float64(in) / float64(sp.Len()), mark, open
 }

@@ -4,6 +4,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/veille/veille"
 	"github.com/veille/veille/internal/nlp"
@@ -30,14 +31,24 @@ func attribute(in Input, sents []*sentence) {
 			if s.source == "" {
 				s.source = q.SpeakerText
 			}
+			if q.CueSpan != nil && q.CueSpan.In(len(in.Text)) && q.CueSpan.Len() > 0 {
+				s.qcue, s.srcCue = *q.CueSpan, *q.CueSpan
+			} else if s.qopen < 0 {
+				s.qopen = openingMark(in.Text, q.ContentSpan.Start)
+			}
 		}
 		if s.report >= 0 {
 			s.attrib = true
-			if s.source == "" {
+			if s.source == "" || bogusSpeaker(s.source) {
 				var p bool
 				s.source, s.via, p = sourceFromCue(in.Text, s, s.hits[s.report])
 				pronoun[i] = p
+				h := s.hits[s.report]
+				s.srcCue = veille.Span{Start: s.toks[h.from].Start, End: s.toks[h.to-1].End}
 			}
+		}
+		if stanceSubject(in.Text, s) {
+			pronoun[i] = true
 		}
 		if s.quoted >= 0.5 {
 			s.attrib = true
@@ -207,14 +218,9 @@ func sourceFromCue(text string, s *sentence, h hit) (source, via string, pronoun
 	default:
 		before := h.from > 0 && isPunct(w[h.from-1])
 		if !before && h.from > 0 {
-			// Preposed subject: back to the previous punctuation.
-			from = h.from
-			for from > 0 && !isPunct(w[from-1]) {
-				from--
-			}
-			to = h.from
-			for from < to && leadWords[w[from]] {
-				from++
+			// Preposed subject, past adverbs, auxiliaries and incises.
+			if f, t, ok := subjectSpan(w, h.from); ok {
+				from, to = f, t
 			}
 		}
 		if from >= to {
@@ -321,4 +327,21 @@ func isPunct(w string) bool {
 		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r >= 0x80 && !strings.ContainsRune("«»“”„‹›—–…", r))
 	}
 	return false
+}
+
+// openingMark returns the offset of the quote mark that opens a quotation
+// whose content starts at i (spaces between them skipped), -1 when none.
+func openingMark(text string, i int) int {
+	for i > 0 && i <= len(text) {
+		r, n := utf8.DecodeLastRuneInString(text[:i])
+		switch {
+		case r == ' ' || r == '\u00a0' || r == '\u202f':
+			i -= n
+			continue
+		case strings.ContainsRune("«“„‹\"»”›", r):
+			return i - n
+		}
+		break
+	}
+	return -1
 }
