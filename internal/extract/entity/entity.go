@@ -363,7 +363,7 @@ func (st *state) lookup(toks []nlp.Token, i int) (match, bool) {
 				if strings.ReplaceAll(st.text[toks[i].Start:t.End], " ", "") != strings.ReplaceAll(e.Exact, " ", "") {
 					continue
 				}
-			} else if e.Kind != lexicon.KindDemonym && !isCaps(st.tokText(toks[i])) {
+			} else if e.Kind != lexicon.KindDemonym && (!isCaps(st.tokText(toks[i])) || !st.capsAfterArticle(toks, i, j)) {
 				continue
 			}
 			ok = append(ok, e)
@@ -379,6 +379,23 @@ func (st *state) lookup(toks []nlp.Token, i int) (match, bool) {
 // dropMinor drops the small towns (Entry.Minor) of a name that also
 // names a country, a region, an area or an organization: "California"
 // is the state, not the hamlet of Maryland.
+// capsAfterArticle reports whether a name toks[i..j] that opens with an
+// article ("Le Mans", "Les Attaques") has its next word capitalised too:
+// at a sentence's start "Les attaques sont en hausse" is no town.
+func (st *state) capsAfterArticle(toks []nlp.Token, i, j int) bool {
+	switch strings.TrimRight(st.fold(toks[i]), "'’") {
+	case "le", "la", "les", "l":
+	default:
+		return true
+	}
+	for k := i + 1; k <= j; k++ {
+		if toks[k].Kind == nlp.Word {
+			return isCaps(st.tokText(toks[k]))
+		}
+	}
+	return true
+}
+
 func dropMinor(es []lexicon.Entry) []lexicon.Entry {
 	minor, bigger := false, false
 	for _, e := range es {

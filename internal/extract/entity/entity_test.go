@@ -75,6 +75,7 @@ func TestNoEntity(t *testing.T) {
 		"Alors que la crise dure, tout change.",
 		"Le peuple attend.",
 		"Ce sont des rumeurs.",
+		"Les attaques sont en hausse dans la région.", // Les Attaques is a French commune
 	} {
 		r := recognize(text)
 		for _, m := range r.Mentions {
@@ -562,6 +563,17 @@ func TestLongInputsLinear(t *testing.T) {
 			if msg := c.check(r); msg != "" {
 				t.Errorf("%s: %s: %d entities, %d mentions, %d places", c.name, msg, len(r.Entities), len(r.Mentions), len(r.Places))
 			}
+		}
+	}
+}
+
+// TestTownWithArticle checks that towns whose name opens with an article
+// are found when written as names.
+func TestTownWithArticle(t *testing.T) {
+	r := recognize("Le Mans a gagné, puis La Rochelle et L'Aquila ont suivi.")
+	for _, name := range []string{"Le Mans", "La Rochelle", "L'Aquila"} {
+		if e := find(r, name); e == nil || e.Type != veille.TypeGPE {
+			t.Errorf("%s: %+v, want a town", name, e)
 		}
 	}
 }
