@@ -70,18 +70,22 @@ func (st *state) tagged(m *tagModel) {
 	}
 	st.ms = append(st.ms, strong...)
 	for _, r := range rules {
-		if !r.strong && keepRule(r) && !overlaps(r, tagged) && !overlaps(r, strong) {
+		if !r.strong && keepRule(r) && st.keepRegistry(r) && !overlaps(r, tagged) && !overlaps(r, strong) {
 			st.ms = append(st.ms, r)
 		}
 	}
+	st.englishNames()
 }
 
 // keepRule reports whether a rule mention the tagger did not see is kept
-// in English: nationalities (the tagger calls them MISC) and countries.
+// in English: nationalities (the tagger calls them MISC), countries and
+// the organizations of the registry.
 func keepRule(r mention) bool {
 	switch r.typ {
 	case veille.TypeNORP:
 		return true
+	case veille.TypeORG:
+		return r.gaz // an organization of the registry (orgs.tsv)
 	case veille.TypeGPE:
 		return r.feature == "A" && len(r.cities) == 0 && strings.HasPrefix(r.id, "iso3166:")
 	}
@@ -106,6 +110,22 @@ func (st *state) canon(toks []nlp.Token, i, j int, typ string) {
 	var entries []lexicon.Entry
 	if m, ok := st.lookup(toks, i); ok && m.j == j {
 		entries = m.entries
+	} else if j-i >= 2 && st.fold(toks[i]) == "the" {
+		// "The US Treasury": the registry's name after the article.
+		if m, ok := st.lookup(toks, i+1); ok && m.j == j && hasKind(m.entries, lexicon.KindOrg) {
+			i, start = i+1, toks[i+1].Start
+			text = st.text[start:end]
+			entries = m.entries
+		}
+	}
+	if len(entries) == 0 && typ != "LOC" && st.orgRolePerson(toks, i, j) {
+		return
+	}
+	typ = st.orgType(toks, i, j, typ, entries)
+	if typ == "ORG" && len(entries) == 0 && j-i >= 2 && st.tokText(toks[i]) == "The" {
+		// "The Treasury said": the article is no word of the name.
+		i, start = i+1, toks[i+1].Start
+		text = st.text[start:end]
 	}
 	keep := func(kinds ...lexicon.Kind) match {
 		var es []lexicon.Entry
