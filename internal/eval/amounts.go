@@ -1,10 +1,10 @@
 package eval
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"math"
@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/veille/veille"
 	"github.com/veille/veille/internal/extract/amount"
@@ -41,11 +42,13 @@ func Amounts(ctx context.Context, paths []string, withMisses bool, shared string
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		kind, err := sniffAmountsGold(f)
+		kind, err := sniffAmountsGold(rep, f)
 		if err != nil {
 			return nil, err
 		}
 		switch kind {
+		case "":
+			// empty, or no readable row: counted by sniffAmountsGold
 		case "duckling":
 			if err := duck.file(rep, f); err != nil {
 				return nil, err
@@ -59,7 +62,7 @@ func Amounts(ctx context.Context, paths []string, withMisses bool, shared string
 		}
 	}
 	if rep.N == 0 {
-		return nil, fmt.Errorf("eval amounts: %s: nothing scorable (no Duckling numeral, ordinal or money row, no quotes-claims amount)", strings.Join(paths, ", "))
+		return nil, nothingScorable("amounts", paths, rep, "no Duckling numeral, ordinal or money row, no quotes-claims amount")
 	}
 	if duck.n > 0 {
 		rep.Metrics.Set("exact", float64(duck.right)/float64(duck.n))
@@ -109,49 +112,56 @@ func jsonlFiles(path string) ([]string, error) {
 }
 
 // sniffAmountsGold tells a Duckling file from a quotes-claims one by the
-// keys of its first record.
-func sniffAmountsGold(path string) (string, error) {
-	f, err := os.Open(path)
-	if err != nil {
+// keys of its first readable record ("other" for a record of neither).
+// A file with no readable record gives "" and counts why as skipped:
+// each unreadable row, or an empty file.
+func sniffAmountsGold(rep *Report, path string) (string, error) {
+	var kind string
+	var bad []string
+	err := eachLine(path, func(line []byte, n int) error {
+		var m map[string]json.RawMessage
+		if err := json.Unmarshal(line, &m); err != nil || m == nil {
+			if err == nil {
+				err = errors.New("want an object, got null")
+			}
+			bad = append(bad, unreadableRow(path, n, err))
+			return nil
+		}
+		kind = "other"
+		if _, ok := m["expected_hs"]; ok {
+			kind = "duckling"
+		} else if _, ok := m["amounts"]; ok {
+			kind = "quotes-claims"
+		}
+		return errStop
+	})
+	if err != nil && err != errStop {
 		return "", err
 	}
-	defer f.Close()
-	br := bufio.NewReaderSize(f, 1<<20)
-	for {
-		line, err := br.ReadBytes('\n')
-		if t := bytes.TrimSpace(line); len(t) > 0 {
-			var m map[string]json.RawMessage
-			if json.Unmarshal(t, &m) != nil {
-				return "", nil
-			}
-			if _, ok := m["expected_hs"]; ok {
-				return "duckling", nil
-			}
-			if _, ok := m["amounts"]; ok {
-				return "quotes-claims", nil
-			}
-			return "", nil
+	if kind == "" {
+		for _, b := range bad {
+			rep.Skip(b)
 		}
-		if err != nil {
-			return "", nil
+		if len(bad) == 0 {
+			rep.Skip("empty gold file")
 		}
 	}
+	return kind, nil
 }
 
+// errStop stops eachLine early.
+var errStop = errors.New("stop")
+
+// readJSONL calls fn with each non-blank line of the JSONL file at path;
+// fn's error stops the reading, returned as "file:line: why". Scorers
+// that count unreadable rows and go on use readRows.
 func readJSONL(path string, fn func([]byte) error) error {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return err
-	}
-	for i, line := range bytes.Split(b, []byte("\n")) {
-		if len(bytes.TrimSpace(line)) == 0 {
-			continue
-		}
+	return eachLine(path, func(line []byte, n int) error {
 		if err := fn(line); err != nil {
-			return fmt.Errorf("%s:%d: %w", path, i+1, err)
+			return fmt.Errorf("%s:%d: %s", path, n, jsonProblem(err))
 		}
-	}
-	return nil
+		return nil
+	})
 }
 
 // duckRow is one row of a Duckling corpus file.
@@ -185,7 +195,7 @@ func (d *duckScore) file(rep *Report, path string) error {
 		d.byDim = map[string]*[2]int{}
 	}
 	n, right := 0, 0
-	err := readJSONL(path, func(line []byte) error {
+	err := readRows(rep, path, func(line []byte) error {
 		var r duckRow
 		if err := json.Unmarshal(line, &r); err != nil {
 			return err
@@ -193,6 +203,10 @@ func (d *duckScore) file(rep *Report, path string) error {
 		dim, ok := duckDims[r.Dimension]
 		if !ok {
 			rep.Skip("dimension " + r.Dimension + " is not an amount")
+			return nil
+		}
+		if strings.TrimSpace(r.Text) == "" {
+			rep.Skip("gold phrase empty")
 			return nil
 		}
 		if len(r.RawExp) > 0 && string(r.RawExp) != "null" {
@@ -340,7 +354,7 @@ type qcArticle struct {
 
 type qcAmount struct {
 	Text   string   `json:"text"`
-	Span   [2]int   `json:"span"`
+	Span   goldSpan `json:"span"`
 	Value  *float64 `json:"value"`
 	Unit   string   `json:"unit"`
 	Approx bool     `json:"approx"`
@@ -384,7 +398,7 @@ func (s *qcScore) kind(k string) *qcScore {
 
 func (s *qcScore) file(rep *Report, path, shared string) error {
 	var fileScore qcScore
-	err := readJSONL(path, func(line []byte) error {
+	err := readRows(rep, path, func(line []byte) error {
 		var a qcArticle
 		if err := json.Unmarshal(line, &a); err != nil {
 			return err
@@ -396,15 +410,29 @@ func (s *qcScore) file(rep *Report, path, shared string) error {
 		if !ok {
 			return nil
 		}
+		// A gold span that does not frame a piece of the text is skipped
+		// and counted, never scored as a miss.
+		nr := utf8.RuneCountInString(text)
+		kept := a.Amounts[:0]
+		for _, g := range a.Amounts {
+			if why := g.Span.check(nr); why != "" {
+				rep.Skip(why)
+				continue
+			}
+			kept = append(kept, g)
+		}
+		if a.Amounts = kept; len(kept) == 0 {
+			return nil
+		}
 		seg := nlp.Segment(text)
 		ours := amount.Amounts(text, "fr", pub, seg.Sentences)
-		var kept []veille.Amount
+		var mine []veille.Amount
 		for _, o := range ours {
 			if o.Kind == amount.KindMoney || o.Kind == amount.KindCount {
-				kept = append(kept, o)
+				mine = append(mine, o)
 			}
 		}
-		scoreArticle(rep, path, a, text, kept, s, &fileScore)
+		scoreArticle(rep, path, a, text, mine, s, &fileScore)
 		return nil
 	})
 	if err != nil {
@@ -427,7 +455,7 @@ func scoreArticle(rep *Report, path string, a qcArticle, text string, ours []vei
 	var pairs []pair
 	gspans := make([]veille.Span, len(a.Amounts))
 	for gi, g := range a.Amounts {
-		gspans[gi] = veille.Span{Start: runeToByte(g.Span[0]), End: runeToByte(g.Span[1])}
+		gspans[gi] = veille.Span{Start: runeToByte(g.Span.Start), End: runeToByte(g.Span.End)}
 		for oi, o := range ours {
 			ov := min(gspans[gi].End, o.End) - max(gspans[gi].Start, o.Start)
 			if ov > 0 {
@@ -521,25 +549,31 @@ func amtRuneOffsets(text string) func(int) int {
 
 // goldArticle loads the article a gold record of file names; when it
 // cannot, it counts the record as skipped, lists it as a miss and returns
-// false.
+// false. The report remembers the first article not found, so that a
+// gold set none of whose articles is found says so (nothingScorable).
 func goldArticle(rep *Report, file, shared, id, corpusFile string) (string, veille.Date, bool) {
+	rep.sharedDir = shared
 	text, pub, err := loadArticle(shared, id, corpusFile)
 	if err != nil {
-		rep.Skip("article text not found")
+		rep.Skip(skipArticle)
+		if rep.missingArticle == "" {
+			rep.missingArticle = err.Error()
+		}
 		rep.AddMiss(Miss{File: file, ID: id, Reason: "article text not found: " + err.Error()})
 		return "", veille.Date{}, false
 	}
+	rep.foundArticles++
 	return text, pub, true
 }
 
 // loadArticle finds an article's text and date: "seed" is the seed file
 // (its text after the " date YYYY-MM " header), otherwise the record of
-// corpus_file whose id is id.
+// corpus_file (a path inside shared) whose id is id.
 func loadArticle(shared, id, corpusFile string) (string, veille.Date, error) {
 	if id == "seed" {
 		matches, _ := filepath.Glob(filepath.Join(shared, "seed", "*.txt"))
 		if len(matches) == 0 {
-			return "", veille.Date{}, fmt.Errorf("no seed file under %s", shared)
+			return "", veille.Date{}, fmt.Errorf("no seed file %s", filepath.Join(shared, "seed", "*.txt"))
 		}
 		b, err := os.ReadFile(matches[0])
 		if err != nil {
@@ -555,10 +589,20 @@ func loadArticle(shared, id, corpusFile string) (string, veille.Date, error) {
 		}
 		return s, pub, nil
 	}
+	switch {
+	case corpusFile == "":
+		return "", veille.Date{}, fmt.Errorf("article %s names no corpus_file", id)
+	case !filepath.IsLocal(filepath.FromSlash(corpusFile)):
+		return "", veille.Date{}, fmt.Errorf("corpus_file %s is not a path inside --shared", corpusFile)
+	}
+	path := filepath.Join(shared, filepath.FromSlash(corpusFile))
+	if _, err := os.Stat(path); err != nil {
+		return "", veille.Date{}, fmt.Errorf("%s: no such file", path)
+	}
 	var text string
 	var pub veille.Date
 	found := false
-	err := readJSONL(filepath.Join(shared, filepath.FromSlash(corpusFile)), func(line []byte) error {
+	err := eachLine(path, func(line []byte, _ int) error {
 		if found || !bytes.Contains(line, []byte(id)) {
 			return nil
 		}
@@ -585,7 +629,7 @@ func loadArticle(shared, id, corpusFile string) (string, veille.Date, error) {
 		return "", veille.Date{}, err
 	}
 	if !found {
-		return "", veille.Date{}, fmt.Errorf("%s: no record %s", corpusFile, id)
+		return "", veille.Date{}, fmt.Errorf("%s has no record %s", path, id)
 	}
 	return text, pub, nil
 }

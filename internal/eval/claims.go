@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/veille/veille"
 	"github.com/veille/veille/internal/extract"
@@ -34,7 +35,7 @@ type qcClaimsArticle struct {
 
 type qcSentence struct {
 	Text         string   `json:"text"`
-	Span         [2]int   `json:"span"`
+	Span         goldSpan `json:"span"`
 	Certainty    string   `json:"certainty"`
 	CertaintyAlt string   `json:"certainty_alt"`
 	Cues         []string `json:"cues"`
@@ -68,7 +69,7 @@ func Claims(ctx context.Context, paths []string, withMisses bool, shared string)
 			return nil, err
 		}
 		fn, fs, fl := 0, 0, 0
-		err := readJSONL(f, func(line []byte) error {
+		err := readRows(rep, f, func(line []byte) error {
 			var a qcClaimsArticle
 			if err := json.Unmarshal(line, &a); err != nil {
 				return err
@@ -82,12 +83,21 @@ func Claims(ctx context.Context, paths []string, withMisses bool, shared string)
 			}
 			an := pipe.Analyze(&veille.Article{Text: text, Lang: "fr", Published: pub})
 			toByte := amtRuneOffsets(text)
+			nr := utf8.RuneCountInString(text)
 			for _, g := range a.Sentences {
 				if g.Boilerplate {
 					rep.Skip("boilerplate sentence")
 					continue
 				}
-				sp := veille.Span{Start: toByte(g.Span[0]), End: toByte(g.Span[1])}
+				if why := g.Span.check(nr); why != "" {
+					rep.Skip(why)
+					continue
+				}
+				if claimRank(g.Certainty) == len(claimLabels) {
+					rep.Skip(fmt.Sprintf("gold certainty not a label (%q)", g.Certainty))
+					continue
+				}
+				sp := veille.Span{Start: toByte(g.Span.Start), End: toByte(g.Span.End)}
 				ours := veille.CertaintyAsserted
 				var cues []string
 				for _, c := range an.Claims {
@@ -128,7 +138,7 @@ func Claims(ctx context.Context, paths []string, withMisses bool, shared string)
 		}
 	}
 	if rep.N == 0 {
-		return nil, fmt.Errorf("eval claims: %s: nothing scorable (no quotes-claims sentence)", strings.Join(paths, ", "))
+		return nil, nothingScorable("claims", paths, rep, "no quotes-claims sentence")
 	}
 	rep.Metrics.Set("accuracy_strict", float64(strict)/float64(rep.N))
 	rep.Metrics.Set("accuracy_lenient", float64(lenient)/float64(rep.N))

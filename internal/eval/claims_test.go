@@ -21,14 +21,14 @@ func TestClaimsSynthetic(t *testing.T) {
 		t.Fatal(err)
 	}
 	runes := []rune(text)
-	span := func(sub string) [2]int {
+	span := func(sub string) goldSpan {
 		for i := range runes {
 			if string(runes[i:min(len(runes), i+len([]rune(sub)))]) == sub {
-				return [2]int{i, i + len([]rune(sub))}
+				return goldSpan{Start: i, End: i + len([]rune(sub)), Set: true, Valid: true}
 			}
 		}
 		t.Fatalf("%q not in text", sub)
-		return [2]int{}
+		return goldSpan{}
 	}
 	gold := qcClaimsArticle{ArticleID: "a1", CorpusFile: "corpus/x/x.jsonl", Sentences: []qcSentence{
 		{Text: "Le pont a rouvert mardi.", Span: span("Le pont a rouvert mardi."), Certainty: "asserted"},

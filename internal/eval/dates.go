@@ -1,12 +1,13 @@
 package eval
 
 import (
-	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -20,13 +21,17 @@ import (
 
 // Skip reasons of the dates task.
 const (
-	skipDatesNotTime       = "duckling row of another dimension"
-	skipDatesUnstructured  = "unstructured or null expectation"
-	skipDatesNoRef         = "chrono row without a literal ref_date"
-	skipDatesNoComponent   = "chrono row without a numeric component"
-	skipDatesLang          = "language not fr or en"
-	skipDatesTranslation   = "dateparser translation or detection row"
-	skipDatesUnreadableRow = "unreadable gold row"
+	skipDatesNotTime      = "duckling row of another dimension"
+	skipDatesUnstructured = "unstructured or null expectation"
+	skipDatesNoRef        = "chrono row without a literal ref_date"
+	skipDatesNoComponent  = "chrono row without a numeric component"
+	skipDatesLang         = "language not fr or en"
+	skipDatesTranslation  = "dateparser translation or detection row"
+	skipDatesUnknownRow   = "not a Duckling, chrono or dateparser row"
+	skipDatesBadGrain     = "duckling grain unknown"
+	skipDatesImpossible   = "impossible gold date"
+	skipDatesBadComponent = "impossible chrono component"
+	skipDatesBadIndex     = "chrono index outside its text"
 )
 
 // duckRef is the reference time of Duckling's corpus (testContext): Tuesday
@@ -120,7 +125,10 @@ func Dates(ctx context.Context, paths []string, withMisses bool) (*Report, error
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
-			res := scoreDateRow(raw)
+			res := scoreDateRow(raw.raw)
+			if res.skip == "" && res.unreadable != nil {
+				res.skip = unreadableRow(f, raw.line, res.unreadable)
+			}
 			if res.skip != "" {
 				rep.Skip(res.skip)
 				continue
@@ -147,7 +155,7 @@ func Dates(ctx context.Context, paths []string, withMisses bool) (*Report, error
 		}
 	}
 	if rep.N == 0 {
-		return nil, fmt.Errorf("eval dates: %s: nothing scorable (no Duckling time, chrono or dateparser row)", strings.Join(paths, ", "))
+		return nil, nothingScorable("dates", paths, rep, "no Duckling time, chrono or dateparser row")
 	}
 	var right int
 	for k, t := range byType {
@@ -161,23 +169,19 @@ func Dates(ctx context.Context, paths []string, withMisses bool) (*Report, error
 	return rep, nil
 }
 
-func readJSONLRows(path string) ([]json.RawMessage, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	var rows []json.RawMessage
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 16<<20)
-	for sc.Scan() {
-		b := strings.TrimSpace(sc.Text())
-		if b == "" {
-			continue
-		}
-		rows = append(rows, json.RawMessage(b))
-	}
-	return rows, sc.Err()
+// jsonlRow is one non-blank line of a JSONL file and its number.
+type jsonlRow struct {
+	raw  json.RawMessage
+	line int
+}
+
+func readJSONLRows(path string) ([]jsonlRow, error) {
+	var rows []jsonlRow
+	err := eachLine(path, func(line []byte, n int) error {
+		rows = append(rows, jsonlRow{raw: json.RawMessage(bytes.TrimSpace(line)), line: n})
+		return nil
+	})
+	return rows, err
 }
 
 // dateRow is the result of scoring one gold row.
@@ -187,6 +191,9 @@ type dateRow struct {
 	right      bool
 	gold, ours any
 	reason     string
+	// unreadable is why the row could not be read at all; Dates turns
+	// it into a skip reason naming the file and line.
+	unreadable error
 }
 
 // goldRow holds the fields of the three gold formats.
@@ -214,7 +221,7 @@ type goldRow struct {
 func scoreDateRow(raw json.RawMessage) dateRow {
 	var g goldRow
 	if err := json.Unmarshal(raw, &g); err != nil {
-		return dateRow{skip: skipDatesUnreadableRow}
+		return dateRow{unreadable: err}
 	}
 	switch {
 	case g.Dimension != "":
@@ -224,7 +231,7 @@ func scoreDateRow(raw json.RawMessage) dateRow {
 	case g.TestFunction != "":
 		return scoreDateparser(g)
 	}
-	return dateRow{skip: skipDatesUnreadableRow}
+	return dateRow{skip: skipDatesUnknownRow}
 }
 
 // longest returns the expression covering most of the text.
@@ -291,6 +298,17 @@ func duckAtGrain(v, grain string) string {
 	return v[:n]
 }
 
+// duckValueOK says whether a Duckling value ("2013-02-12T04:30:00.000-02:00")
+// is a possible date: month and day may be 00 (not given), the rest in
+// range.
+func duckValueOK(v string) bool {
+	var y, mo, d, h, mi, sec int
+	if n, _ := fmt.Sscanf(v, "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &sec); n != 6 {
+		return false
+	}
+	return mo >= 0 && mo <= 12 && d >= 0 && d <= 31 && h >= 0 && h <= 23 && mi >= 0 && mi <= 59 && sec >= 0 && sec <= 60
+}
+
 func scoreDuckling(g goldRow) dateRow {
 	if g.Dimension != "Time" {
 		return dateRow{skip: skipDatesNotTime}
@@ -305,6 +323,19 @@ func scoreDuckling(g goldRow) dateRow {
 	if len(g.Expected) == 0 || string(g.Expected) == "null" || json.Unmarshal(g.Expected, &exp) != nil || (exp.Kind != "datetime" && exp.Kind != "interval") {
 		return dateRow{skip: skipDatesUnstructured}
 	}
+	grain, ok := duckGrains[exp.Grain]
+	if !ok {
+		return dateRow{skip: skipDatesBadGrain}
+	}
+	vals := []string{exp.Value}
+	if exp.Kind == "interval" {
+		vals = []string{exp.From, exp.To}
+	}
+	for _, v := range vals {
+		if !duckValueOK(v) {
+			return dateRow{skip: skipDatesImpossible}
+		}
+	}
 	lang := strings.ToLower(g.Locale)
 	res := dateRow{typ: "duckling/" + lang, id: g.Source + " " + g.Text, gold: json.RawMessage(g.Expected)}
 	ref := duckRef
@@ -314,7 +345,6 @@ func scoreDuckling(g goldRow) dateRow {
 	ds := date.Find(g.Text, lang, ref, date.Options{Future: true, Offsets: date.OffsetFiner, NthUpcoming: true, Zone: duckZone, Few: true, Now: true, Anaphora: true})
 	d := longest(ds)
 	res.ours = oursView(d)
-	grain := duckGrains[exp.Grain]
 	switch {
 	case d == nil:
 		res.reason = "no date found"
@@ -346,6 +376,12 @@ func scoreDuckling(g goldRow) dateRow {
 	return res
 }
 
+// chronoRange bounds each chrono start component a date can have.
+var chronoRange = map[string][2]float64{
+	"year": {-1e6, 1e6}, "month": {1, 12}, "day": {1, 31}, "hour": {0, 23},
+	"minute": {0, 59}, "second": {0, 60}, "weekday": {0, 6},
+}
+
 func scoreChrono(g goldRow) dateRow {
 	var exp struct {
 		Index *int                       `json:"index"`
@@ -360,10 +396,19 @@ func scoreChrono(g goldRow) dateRow {
 	}
 	comps := map[string]int{}
 	for _, k := range []string{"year", "month", "day", "hour", "minute", "second", "weekday"} {
-		var v int
-		if raw, ok := exp.Start[k]; ok && json.Unmarshal(raw, &v) == nil {
-			comps[k] = v
+		raw, ok := exp.Start[k]
+		if !ok {
+			continue
 		}
+		var f float64
+		if json.Unmarshal(raw, &f) != nil {
+			continue // an expression ({"expr": …}) or null: ignored
+		}
+		r := chronoRange[k]
+		if f != math.Trunc(f) || f < r[0] || f > r[1] {
+			return dateRow{skip: skipDatesBadComponent}
+		}
+		comps[k] = int(f)
 	}
 	if len(comps) == 0 {
 		return dateRow{skip: skipDatesNoComponent}
@@ -378,6 +423,9 @@ func scoreChrono(g goldRow) dateRow {
 	}
 	res := dateRow{typ: "chrono/" + lang, id: g.Source, gold: map[string]any{"text": g.Text, "ref": g.RefDate.Local, "start": comps}}
 	ds := date.Find(g.Text, lang, veille.Date{Time: ref, Precision: veille.PrecisionInstant}, date.Options{Offsets: date.OffsetInstant, DayParts: date.DayPartHour, Few: true, Now: true, Future: forwardDate(g.OptionsRaw), DayFirst: g.Parser == "chrono.en.GB"})
+	if exp.Index != nil && (*exp.Index < 0 || *exp.Index > len(utf16.Encode([]rune(g.Text)))) {
+		return dateRow{skip: skipDatesBadIndex}
+	}
 	var d *veille.DateExpr
 	if exp.Index != nil {
 		at := utf16ToByte(g.Text, *exp.Index)
@@ -521,6 +569,11 @@ func scoreDateparser(g goldRow) dateRow {
 	if text == "" {
 		return dateRow{skip: skipDatesUnstructured}
 	}
+	for _, w := range want {
+		if w.when != "" && !dpDateOK(w.when) {
+			return dateRow{skip: skipDatesImpossible}
+		}
+	}
 	var goldView []string
 	for _, w := range want {
 		goldView = append(goldView, w.text+" = "+w.when)
@@ -560,6 +613,16 @@ func scoreDateparser(g goldRow) dateRow {
 	}
 	res.right = true
 	return res
+}
+
+// dpDateOK says whether a dateparser datetime ("2012-11-13T00:00:00",
+// fractional seconds allowed) is a possible date.
+func dpDateOK(when string) bool {
+	if i := strings.IndexByte(when, '.'); i > 0 {
+		when = when[:i]
+	}
+	_, err := time.Parse("2006-01-02T15:04:05", when)
+	return err == nil
 }
 
 // sameDP compares our date with a dateparser datetime at our precision; a

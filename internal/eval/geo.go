@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -23,8 +24,9 @@ const accKm = 161
 
 // Skip reasons of the geo task.
 const (
-	skipGeoBadSpan = "gold toponym span outside its text"
-	skipGeoNoCoord = "gold toponym without coordinates"
+	skipGeoBadSpan  = "gold toponym span outside its text"
+	skipGeoNoCoord  = "gold toponym without coordinates"
+	skipGeoBadCoord = "gold coordinates impossible (not a number, or beyond ±90° latitude or ±180° longitude)"
 )
 
 // geoArticles is the root of the GeoWebNews, LGL, TR-News and GeoVirus
@@ -130,6 +132,7 @@ func Geo(ctx context.Context, paths []string, withMisses bool) (*Report, error) 
 	rec := entity.New()
 	var total geoCounts
 	nfiles := 0
+	var firstBad error // the first gold file that is not well-formed XML
 	for _, p := range paths {
 		var files []string
 		err := filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
@@ -151,7 +154,19 @@ func Geo(ctx context.Context, paths []string, withMisses bool) (*Report, error) 
 			}
 			var doc geoArticles
 			if err := xml.Unmarshal(b, &doc); err != nil || len(doc.Articles) == 0 {
-				continue // not a geoparsing gold file
+				// A file that is not well-formed XML (truncated, not
+				// XML at all) is counted and, when it was the only
+				// one, named with its syntax error; well-formed XML of
+				// another kind is not a geoparsing gold file.
+				var se *xml.SyntaxError
+				if errors.As(err, &se) {
+					bad := fmt.Errorf("%s: XML syntax error on line %d: %s", f, se.Line, se.Msg)
+					rep.Skip("unreadable gold file (" + bad.Error() + ")")
+					if firstBad == nil {
+						firstBad = bad
+					}
+				}
+				continue
 			}
 			nfiles++
 			name, _ := filepath.Rel(p, f)
@@ -176,8 +191,11 @@ func Geo(ctx context.Context, paths []string, withMisses bool) (*Report, error) 
 			total.add(fc)
 		}
 	}
+	if nfiles == 0 && firstBad != nil {
+		return nil, fmt.Errorf("eval geo: %w", firstBad)
+	}
 	if nfiles == 0 {
-		return nil, fmt.Errorf("eval geo: no GeoWebNews, LGL, TR-News or GeoVirus XML in %s", strings.Join(paths, ", "))
+		return nil, fmt.Errorf("eval geo: no GeoWebNews, LGL, TR-News or GeoVirus XML in %s (an <articles> root holding <article> elements)", strings.Join(paths, ", "))
 	}
 	rep.N = total.coords
 	rep.Metrics = total.metrics()
@@ -190,6 +208,15 @@ func parseCoord(s string) *float64 {
 		return nil
 	}
 	return &v
+}
+
+// coordsOK says whether gold coordinates, where given, are a place on
+// Earth: finite, latitude within ±90°, longitude within ±180°.
+func coordsOK(lat, lon *float64) bool {
+	ok := func(v *float64, bound float64) bool {
+		return v == nil || !math.IsNaN(*v) && *v >= -bound && *v <= bound
+	}
+	return ok(lat, 90) && ok(lon, 180)
 }
 
 // goldToponyms returns the article's gold toponyms in bytes.
@@ -220,6 +247,10 @@ func goldToponyms(a geoArticle, rep *Report) []geoGold {
 		if t.Gaztag != nil {
 			g.ID, g.Lat, g.Lon = strings.TrimSpace(t.Gaztag.ID), parseCoord(t.Gaztag.Lat), parseCoord(t.Gaztag.Lon)
 		}
+		if !coordsOK(g.Lat, g.Lon) {
+			rep.Skip(skipGeoBadCoord)
+			continue
+		}
 		out = append(out, g)
 	}
 	for _, l := range a.Locations {
@@ -229,7 +260,12 @@ func goldToponyms(a geoArticle, rep *Report) []geoGold {
 			continue
 		}
 		sp = realign(a.Text, byteAt, sp, l.Name)
-		out = append(out, geoGold{Span: sp, Text: a.Text[sp.Start:sp.End], Lat: parseCoord(l.Lat), Lon: parseCoord(l.Lon)})
+		g := geoGold{Span: sp, Text: a.Text[sp.Start:sp.End], Lat: parseCoord(l.Lat), Lon: parseCoord(l.Lon)}
+		if !coordsOK(g.Lat, g.Lon) {
+			rep.Skip(skipGeoBadCoord)
+			continue
+		}
+		out = append(out, g)
 	}
 	return out
 }

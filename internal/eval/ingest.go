@@ -1,7 +1,6 @@
 package eval
 
 import (
-	"bufio"
 	"bytes"
 	"compress/gzip"
 	"context"
@@ -104,8 +103,8 @@ func Ingest(ctx context.Context, paths []string, withMisses bool) (*Report, erro
 		if err != nil {
 			return nil, fmt.Errorf("eval ingest: %w", err)
 		}
-		for range bad {
-			rep.Skip(skipBadRecord)
+		for _, why := range bad {
+			rep.Skip(why)
 		}
 		for _, pg := range pages {
 			if err := ctx.Err(); err != nil {
@@ -151,7 +150,7 @@ func Ingest(ctx context.Context, paths []string, withMisses bool) (*Report, erro
 		}
 	}
 	if rep.N == 0 {
-		return nil, fmt.Errorf("eval ingest: %s: nothing scorable (no HTML page of the gold could be read)", strings.Join(paths, ", "))
+		return nil, fmt.Errorf("eval ingest: %s: nothing scorable (no HTML page of the gold could be read)%s", strings.Join(paths, ", "), skipSummary(rep))
 	}
 	rep.Metrics = ingestMetrics(rep.N, all.body, titled, dated)
 	for lang, ls := range byLang {
@@ -402,9 +401,12 @@ func findFundusJSONL(path string) ([]string, error) {
 		return nil, err
 	}
 	if !info.IsDir() {
-		ok, err := isFundusJSONL(path)
+		ok, unreadable, err := isFundusJSONL(path)
 		if err != nil {
 			return nil, err
+		}
+		if !ok && unreadable != "" {
+			return nil, fmt.Errorf("no readable gold line: %s", unreadable)
 		}
 		if !ok {
 			return nil, fmt.Errorf("%s: not a fundus gold file (JSON lines with html_file, title and text)", path)
@@ -426,7 +428,7 @@ func findFundusJSONL(path string) ([]string, error) {
 		if ext != ".jsonl" && ext != ".ndjson" && ext != ".json" {
 			return nil
 		}
-		if ok, _ := isFundusJSONL(p); ok {
+		if ok, _, _ := isFundusJSONL(p); ok {
 			out = append(out, p)
 		}
 		return nil
@@ -440,59 +442,50 @@ func findFundusJSONL(path string) ([]string, error) {
 	return out, nil
 }
 
-// isFundusJSONL reports whether the first non-blank line of the file is a
-// fundus gold record.
-func isFundusJSONL(path string) (bool, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return false, err
-	}
-	defer f.Close()
-	br := bufio.NewReader(f)
-	for {
-		line, err := br.ReadBytes('\n')
-		if t := bytes.TrimSpace(line); len(t) > 0 {
-			var m map[string]json.RawMessage
-			if json.Unmarshal(t, &m) != nil {
-				return false, nil
+// isFundusJSONL reports whether the first readable line of the file is a
+// fundus gold record; when no line can be read, unreadable says why
+// ("file:line: why" of the first).
+func isFundusJSONL(path string) (ok bool, unreadable string, err error) {
+	err = eachLine(path, func(line []byte, n int) error {
+		var m map[string]json.RawMessage
+		if err := json.Unmarshal(line, &m); err != nil {
+			if unreadable == "" {
+				unreadable = fmt.Sprintf("%s:%d: %s", path, n, jsonProblem(err))
 			}
-			_, a := m["html_file"]
-			_, b := m["title"]
-			_, c := m["text"]
-			return a && b && c, nil
+			return nil
 		}
-		if err != nil {
-			return false, nil
-		}
+		_, a := m["html_file"]
+		_, b := m["title"]
+		_, c := m["text"]
+		ok, unreadable = a && b && c, ""
+		return errStop
+	})
+	if err == errStop {
+		err = nil
 	}
+	return ok, unreadable, err
 }
 
-// readFundusJSONL reads every record of a fundus gold file; bad counts the
-// lines that are not records with an html_file.
-func readFundusJSONL(path string) (pages []fundusPage, bad int, err error) {
-	f, err := os.Open(path)
+// readFundusJSONL reads every record of a fundus gold file; bad holds
+// the skip reason of each line that is not a record with an html_file
+// (an unreadable row names its file and line).
+func readFundusJSONL(path string) (pages []fundusPage, bad []string, err error) {
+	err = eachLine(path, func(line []byte, n int) error {
+		var pg fundusPage
+		switch err := json.Unmarshal(line, &pg); {
+		case err != nil:
+			bad = append(bad, unreadableRow(path, n, err))
+		case pg.HTMLFile == "":
+			bad = append(bad, skipBadRecord)
+		default:
+			pages = append(pages, pg)
+		}
+		return nil
+	})
 	if err != nil {
-		return nil, 0, err
+		return nil, nil, err
 	}
-	defer f.Close()
-	br := bufio.NewReader(f)
-	for {
-		line, rerr := br.ReadBytes('\n')
-		if t := bytes.TrimSpace(line); len(t) > 0 {
-			var pg fundusPage
-			if json.Unmarshal(t, &pg) != nil || pg.HTMLFile == "" {
-				bad++
-			} else {
-				pages = append(pages, pg)
-			}
-		}
-		if rerr == io.EOF {
-			return pages, bad, nil
-		}
-		if rerr != nil {
-			return nil, 0, fmt.Errorf("%s: %w", path, rerr)
-		}
-	}
+	return pages, bad, nil
 }
 
 // readPage reads an HTML file, gunzipping it when it starts with the gzip

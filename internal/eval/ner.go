@@ -73,7 +73,10 @@ func NER(ctx context.Context, paths []string, withMisses bool) (*Report, error) 
 		docs = append(docs, ds...)
 	}
 	if len(docs) == 0 {
-		return nil, fmt.Errorf("eval ner: no gold document in %s", strings.Join(paths, ", "))
+		if rep.firstProblem != "" {
+			return nil, fmt.Errorf("eval ner: no gold document in %s: %s", strings.Join(paths, ", "), rep.firstProblem)
+		}
+		return nil, fmt.Errorf("eval ner: no gold document in %s (CoNLL columns, BIO/IO token lines, HIPE TSV, or FENEC .txt with its .ann)", strings.Join(paths, ", "))
 	}
 	rec := entity.New()
 	langs := nerLangs(docs)
@@ -108,7 +111,7 @@ func NER(ctx context.Context, paths []string, withMisses bool) (*Report, error) 
 	}
 	rep.N = total.support(nerScored...)
 	if rep.N == 0 {
-		return nil, fmt.Errorf("eval ner: no PER, ORG or LOC gold mention in %s", strings.Join(paths, ", "))
+		return nil, fmt.Errorf("eval ner: no PER, ORG or LOC gold mention in %s%s", strings.Join(paths, ", "), skipSummary(rep))
 	}
 	rep.Metrics = total.micro(nerScored)
 	for _, t := range total.types() {
@@ -333,6 +336,13 @@ func readNERFile(path, name string, rep *Report) ([]*nerDoc, error) {
 			}
 			return []*nerDoc{d}, nil
 		}
+		// A FENEC annotation file alone cannot be scored: its offsets
+		// point into the .txt.
+		why := fmt.Sprintf("%s has no %s beside it", filepath.Base(path), filepath.Base(txt))
+		rep.Skip("FENEC .ann without its .txt")
+		if rep.firstProblem == "" {
+			rep.firstProblem = why
+		}
 		return nil, nil
 	}
 	b, err := os.ReadFile(path)
@@ -544,8 +554,13 @@ func readFENEC(txtPath, annPath, name string, rep *Report) (*nerDoc, error) {
 	byteAt, unitAt := runeOffsets(text), utf16Offsets(text)
 	var gold []nerSpan
 	for _, line := range strings.Split(string(ab), "\n") {
-		f := strings.Split(strings.TrimRight(line, "\r"), "\t")
+		line = strings.TrimRight(line, "\r")
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		f := strings.Split(line, "\t")
 		if len(f) < 3 {
+			rep.Skip(skipNERBad)
 			continue
 		}
 		if f[0] == "true" {
@@ -554,8 +569,12 @@ func readFENEC(txtPath, annPath, name string, rep *Report) (*nerDoc, error) {
 		}
 		s, err1 := strconv.Atoi(f[1])
 		e, err2 := strconv.Atoi(f[2])
-		if err1 != nil || err2 != nil || s < 0 || e > len(byteAt)-1 || s >= e {
+		if err1 != nil || err2 != nil {
 			rep.Skip(skipNERBad)
+			continue
+		}
+		if why := checkSpan(s, e, len(byteAt)-1); why != "" {
+			rep.Skip(why)
 			continue
 		}
 		gs := nerSpan{Start: byteAt[s], End: byteAt[e], Type: goldType(f[0])}

@@ -3,7 +3,6 @@ package eval
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -58,7 +57,7 @@ func Quotes(ctx context.Context, paths []string, withMisses bool, shared string)
 		}
 	}
 	if tot.all.gold == 0 {
-		return nil, fmt.Errorf("eval quotes: %s: nothing scorable (no quotes-claims quotation, no PolNeAR attribution)", strings.Join(paths, ", "))
+		return nil, nothingScorable("quotes", paths, rep, "no quotes-claims quotation, no PolNeAR attribution")
 	}
 	rep.N = tot.all.gold
 	rep.Metrics = tot.metrics()
@@ -128,20 +127,24 @@ func isDir(p string) bool {
 	return err == nil && info.IsDir()
 }
 
-// qcQuoteDocs reads a quotes-claims-fr file; spans are code points.
+// qcQuoteDocs reads a quotes-claims-fr file; spans are code points. A
+// row that cannot be read, and a quotation whose content_span does not
+// frame a piece of its text, are skipped and counted; a speaker span
+// that does not is dropped (the speaker's name still counts) and
+// counted.
 func qcQuoteDocs(path, shared string, rep *Report) ([]quoteDoc, error) {
 	var out []quoteDoc
-	err := readJSONL(path, func(line []byte) error {
+	err := readRows(rep, path, func(line []byte) error {
 		var a struct {
 			ArticleID  string `json:"article_id"`
 			CorpusFile string `json:"corpus_file"`
 			Quotes     []struct {
-				Kind        string  `json:"kind"`
-				Content     string  `json:"content"`
-				ContentSpan [2]int  `json:"content_span"`
-				SpeakerText string  `json:"speaker_text"`
-				SpeakerSpan *[2]int `json:"speaker_text_span"`
-				Speaker     string  `json:"speaker"`
+				Kind        string   `json:"kind"`
+				Content     string   `json:"content"`
+				ContentSpan goldSpan `json:"content_span"`
+				SpeakerText string   `json:"speaker_text"`
+				SpeakerSpan goldSpan `json:"speaker_text_span"`
+				Speaker     string   `json:"speaker"`
 			} `json:"quotes"`
 		}
 		if err := json.Unmarshal(line, &a); err != nil {
@@ -156,12 +159,21 @@ func qcQuoteDocs(path, shared string, rep *Report) ([]quoteDoc, error) {
 			return nil
 		}
 		off := amtRuneOffsets(text)
+		nr := utf8.RuneCountInString(text)
 		d := quoteDoc{file: path, id: a.ArticleID, lang: "fr", text: text, pub: pub}
 		for _, q := range a.Quotes {
+			if why := q.ContentSpan.check(nr); why != "" {
+				rep.Skip(why)
+				continue
+			}
 			g := goldQuote{Kind: q.Kind, Content: q.Content, SpeakerText: q.SpeakerText, Speaker: q.Speaker,
-				Span: veille.Span{Start: off(q.ContentSpan[0]), End: off(q.ContentSpan[1])}}
-			if q.SpeakerSpan != nil {
-				g.SpeakerSpan = veille.Span{Start: off(q.SpeakerSpan[0]), End: off(q.SpeakerSpan[1])}
+				Span: veille.Span{Start: off(q.ContentSpan.Start), End: off(q.ContentSpan.End)}}
+			if q.SpeakerSpan.Set {
+				if why := q.SpeakerSpan.check(nr); why != "" {
+					rep.Skip("speaker_text_span dropped: " + why)
+				} else {
+					g.SpeakerSpan = veille.Span{Start: off(q.SpeakerSpan.Start), End: off(q.SpeakerSpan.End)}
+				}
 			}
 			d.quotes = append(d.quotes, g)
 		}
@@ -219,6 +231,7 @@ func polnearDocs(dir string, rep *Report) ([]quoteDoc, error) {
 // quotations; the kind is read from the quote marks around the content.
 func parseBrat(text, ann string, rep *Report) []goldQuote {
 	off := amtRuneOffsets(text)
+	nr := utf8.RuneCountInString(text)
 	spans := map[string]veille.Span{}
 	frags := map[string][]veille.Span{}
 	var events [][]string
@@ -249,6 +262,10 @@ func parseBrat(text, ann string, rep *Report) []goldQuote {
 				}
 			}
 			if !ok || e < s {
+				continue
+			}
+			if s < 0 || e > nr {
+				rep.Skip(skipSpanOutside)
 				continue
 			}
 			spans[cols[0]] = veille.Span{Start: off(s), End: off(e)}

@@ -53,6 +53,15 @@ type Report struct {
 	ByFile map[string]FileScore
 	// Misses lists gold items we got wrong; nil when not asked for.
 	Misses []Miss
+
+	// sharedDir, missingArticle (the first article text not found) and
+	// foundArticles let a scorer say why nothing was scorable.
+	sharedDir      string
+	missingArticle string
+	foundArticles  int
+	// firstProblem is the first gold file left out, and why (a FENEC
+	// .ann without its .txt), for the error when nothing is scorable.
+	firstProblem string
 }
 
 // FileScore is one gold file's entry in Report.ByFile.
