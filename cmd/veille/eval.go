@@ -67,7 +67,11 @@ nothing scorable.`)
 	}
 	rep, err := scorer(ctx, paths, *misses, *shared)
 	if err != nil {
-		fmt.Fprintf(m.Stderr, "veille eval %s: %v\n", task, err)
+		msg := err.Error()
+		if !strings.HasPrefix(msg, "eval "+task+":") {
+			msg = "eval " + task + ": " + msg // most scorers name their task already
+		}
+		fmt.Fprintf(m.Stderr, "veille %s\n", msg)
 		return errUsage
 	}
 	rep.Version = versionString()
