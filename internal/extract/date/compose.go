@@ -131,14 +131,7 @@ func (p *parser) ruleBy(i int, r ref) (match, bool) {
 		k = p.skip(k, cAt) // "d'ici à la fin de l'année"
 	}
 	k = p.skip(k, cDet)
-	var m match
-	var ok bool
-	switch {
-	case p.is(k, cPart):
-		m, ok = p.rulePart(k, r)
-	case p.is(k, cPartOf):
-		m, ok = p.rulePartOf(k, r)
-	}
+	m, ok := p.partAt(k, r)
 	if !ok || m.de.Until.IsZero() || !r.ok || !m.de.Until.Time.After(r.instant) {
 		return match{}, false
 	}

@@ -2350,14 +2350,7 @@ func (p *parser) rulePrefixed(i int, r ref) (match, bool) {
 	if k == i {
 		return match{}, false
 	}
-	var m match
-	var ok bool
-	switch {
-	case p.is(k, cPart):
-		m, ok = p.rulePart(k, r)
-	case p.is(k, cPartOf):
-		m, ok = p.rulePartOf(k, r)
-	}
+	m, ok := p.partAt(k, r)
 	return m, ok
 }
 
@@ -2499,4 +2492,16 @@ func (p *parser) plural(i int) bool {
 func (p *parser) isTonight(i int) bool {
 	e, _, ok := p.ent(i, cDayPart)
 	return ok && e.s == "tonight"
+}
+
+// partAt reads a part of a period at token k: "fin 2021", "end of April"
+// (rulePart) or "EOM", "EOY" (rulePartOf).
+func (p *parser) partAt(k int, r ref) (match, bool) {
+	switch {
+	case p.is(k, cPart):
+		return p.rulePart(k, r)
+	case p.is(k, cPartOf):
+		return p.rulePartOf(k, r)
+	}
+	return match{}, false
 }

@@ -15,17 +15,6 @@ func recognizeEN(text string) Result {
 }
 
 // entityOf returns the entity of a mention written as text, or nil.
-func entityOf(r Result, text string) *veille.Entity {
-	for i, e := range r.Entities {
-		for _, m := range e.Mentions {
-			if r.Mentions[m].Text == text {
-				return &r.Entities[i]
-			}
-		}
-	}
-	return nil
-}
-
 // The registry's organizations are organizations whatever the tagger
 // says, and names ending in an organization's head word too.
 func TestEnglishRegistryOrgs(t *testing.T) {
@@ -41,7 +30,7 @@ func TestEnglishRegistryOrgs(t *testing.T) {
 	}
 	for _, c := range cases {
 		r := recognizeEN(c.text)
-		e := entityOf(r, c.mention)
+		e := find(r, c.mention)
 		if e == nil || e.ID != c.id || e.Type != veille.TypeORG {
 			t.Errorf("%q: %q is %+v, want ORG %s (mentions %+v)", c.text, c.mention, e, c.id, r.Mentions)
 		}
@@ -54,10 +43,10 @@ func TestEnglishRegistryOrgs(t *testing.T) {
 	}
 	// An organization, a role and a name are two entities.
 	r = recognizeEN("Talks stalled, said U.S. Treasury Secretary James Baker on Monday.")
-	if e := entityOf(r, "James Baker"); e == nil || e.Type != veille.TypePER {
+	if e := find(r, "James Baker"); e == nil || e.Type != veille.TypePER {
 		t.Errorf("James Baker is %+v (mentions %+v)", e, r.Mentions)
 	}
-	if e := entityOf(r, "U.S. Treasury"); e == nil || e.ID != "veille:org/us-treasury" {
+	if e := find(r, "U.S. Treasury"); e == nil || e.ID != "veille:org/us-treasury" {
 		t.Errorf("U.S. Treasury is %+v (mentions %+v)", e, r.Mentions)
 	}
 	// The article opening a sentence is no word of the name.
@@ -94,7 +83,7 @@ func TestEnglishMissedNames(t *testing.T) {
 		{"Wagner", "veille:org/wagner"},
 		{"Kremlin", "veille:org/kremlin"},
 	} {
-		if e := entityOf(r, c.mention); e == nil || e.ID != c.id {
+		if e := find(r, c.mention); e == nil || e.ID != c.id {
 			t.Errorf("%q is %+v, want %s (mentions %+v)", c.mention, e, c.id, r.Mentions)
 		}
 	}
@@ -106,7 +95,7 @@ func TestEnglishMissedNames(t *testing.T) {
 		{"Smith won again. Coach Anna Smith said it was hard.", "Smith", "veille:per/anna-smith"},
 	} {
 		r := recognizeEN(c.text)
-		if e := entityOf(r, c.mention); e == nil || e.ID != c.id {
+		if e := find(r, c.mention); e == nil || e.ID != c.id {
 			t.Errorf("%q: %q is %+v, want %s (mentions %+v)", c.text, c.mention, e, c.id, r.Mentions)
 		}
 	}
@@ -141,7 +130,7 @@ func TestEnglishSurnameNotRegistry(t *testing.T) {
 		"Wagner leader accuses Russia's defense ministry of treason.",
 	} {
 		r := recognizeEN(text)
-		if e := entityOf(r, "Wagner"); e == nil || e.ID != "veille:org/wagner" {
+		if e := find(r, "Wagner"); e == nil || e.ID != "veille:org/wagner" {
 			t.Errorf("%q: Wagner is %+v, want veille:org/wagner (mentions %+v)", text, e, r.Mentions)
 		}
 	}
