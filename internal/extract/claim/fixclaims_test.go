@@ -260,3 +260,20 @@ func TestChainPlainSpaces(t *testing.T) {
 		t.Errorf("got source %q chain %q", c.Source, c.Chain)
 	}
 }
+
+// An abbreviated title's full stop does not end the source's name.
+func TestSourceWithTitle(t *testing.T) {
+	for text, want := range map[string]string{
+		"Le port a rouvert, selon M. Keita.":           "M. Keita",
+		"The port reopened, according to Gen. Okafor.": "Gen. Okafor",
+	} {
+		lang := "fr"
+		if strings.HasPrefix(text, "The") {
+			lang = "en"
+		}
+		cs := classify(lang, text)
+		if len(cs) != 1 || cs[0].Source != want {
+			t.Errorf("%q: %+v, want one claim sourced %q", text, cs, want)
+		}
+	}
+}

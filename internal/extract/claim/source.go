@@ -276,11 +276,17 @@ func npEnd(w []string, from int, long bool) int {
 		limit = 14
 	}
 	to := from
-	for to < len(w) && to-from < limit && !stopNP[w[to]] {
+	for to < len(w) && to-from < limit && (!stopNP[w[to]] || w[to] == "." && to > from && titleAbbrevs[w[to-1]]) {
 		to++
 	}
 	return to
 }
+
+// titleAbbrevs are the abbreviated titles whose full stop does not end a
+// name: « selon M. Mudibo », "according to Gen. Smith".
+var titleAbbrevs = map[string]bool{"m": true, "mme": true, "mlle": true, "mm": true, "dr": true, "pr": true,
+	"me": true, "mgr": true, "mr": true, "mrs": true, "ms": true, "gen": true, "col": true, "lt": true,
+	"sgt": true, "capt": true, "sen": true, "rep": true, "gov": true, "prof": true, "st": true}
 
 // viaAfter finds « à Reuters », « à l'AFP », « told Reuters » after a cue.
 func viaAfter(w []string, i int, text string, s *sentence) string {
