@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -31,30 +32,23 @@ func (st *state) tagged(m *tagModel) {
 	}
 	tagged := st.ms
 	st.ms = nil
-	overlaps := func(r mention, ms []mention) bool {
-		for _, t := range ms {
-			if t.start < r.end && r.start < t.end {
-				return true
-			}
-		}
-		return false
-	}
+	taggedAt := newSpanIndex(tagged)
 	// Longer names of countries and organizations of the gazetteer win
 	// over the shorter spans they contain ("Central African Republic").
 	longer := func(r mention) bool {
 		if !r.gaz {
 			return false
 		}
-		n := 0
-		for _, t := range tagged {
-			if t.start < r.end && r.start < t.end {
-				if t.start < r.start || t.end > r.end || t.end-t.start >= r.end-r.start {
-					return false
-				}
-				n++
+		n, ok := 0, true
+		taggedAt.each(r.start, r.end, func(t mention) bool {
+			if t.start < r.start || t.end > r.end || t.end-t.start >= r.end-r.start {
+				ok = false
+				return false
 			}
-		}
-		return n > 0
+			n++
+			return true
+		})
+		return ok && n > 0
 	}
 	var strong []mention
 	for _, r := range rules {
@@ -63,14 +57,15 @@ func (st *state) tagged(m *tagModel) {
 			strong = append(strong, r)
 		}
 	}
+	strongAt := newSpanIndex(strong)
 	for _, t := range tagged {
-		if !overlaps(t, strong) {
+		if !strongAt.any(t.start, t.end) {
 			st.ms = append(st.ms, t)
 		}
 	}
 	st.ms = append(st.ms, strong...)
 	for _, r := range rules {
-		if !r.strong && keepRule(r) && st.keepRegistry(r) && !overlaps(r, tagged) && !overlaps(r, strong) {
+		if !r.strong && keepRule(r) && st.keepRegistry(r) && !taggedAt.any(r.start, r.end) && !strongAt.any(r.start, r.end) {
 			st.ms = append(st.ms, r)
 		}
 	}
@@ -307,4 +302,40 @@ func GuessLang(text string, units []veille.Span) string {
 		}
 	}
 	return guessLang(text, us)
+}
+
+// spanIndex finds the mentions overlapping a byte range in time
+// proportional to the mentions near it: sorted by start, and no mention
+// is longer than maxLen, so only those starting in (start-maxLen, end)
+// can overlap [start, end).
+type spanIndex struct {
+	ms     []mention
+	maxLen int
+}
+
+func newSpanIndex(ms []mention) spanIndex {
+	x := spanIndex{ms: slices.Clone(ms)}
+	slices.SortStableFunc(x.ms, func(a, b mention) int { return a.start - b.start })
+	for _, m := range x.ms {
+		x.maxLen = max(x.maxLen, m.end-m.start)
+	}
+	return x
+}
+
+// each calls fn, in order of start, for the mentions overlapping [start,
+// end) until fn returns false.
+func (x spanIndex) each(start, end int, fn func(mention) bool) {
+	i, _ := slices.BinarySearchFunc(x.ms, start-x.maxLen, func(m mention, s int) int { return m.start - s })
+	for ; i < len(x.ms) && x.ms[i].start < end; i++ {
+		if m := x.ms[i]; m.end > start && !fn(m) {
+			return
+		}
+	}
+}
+
+// any reports whether a mention overlaps [start, end).
+func (x spanIndex) any(start, end int) bool {
+	found := false
+	x.each(start, end, func(mention) bool { found = true; return false })
+	return found
 }

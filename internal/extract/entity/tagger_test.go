@@ -2,6 +2,7 @@ package entity
 
 import (
 	"bytes"
+	"math/rand/v2"
 	"testing"
 
 	"github.com/veille/veille"
@@ -122,5 +123,31 @@ func TestTaggerClusters(t *testing.T) {
 	}
 	if cl("monday")[0] == cl("the")[0] {
 		t.Errorf("monday and the share cluster %d", cl("the")[0])
+	}
+}
+
+// TestSpanIndex checks the overlap index against a plain scan.
+func TestSpanIndex(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	var ms []mention
+	for range 500 {
+		s := rng.IntN(5000)
+		ms = append(ms, mention{start: s, end: s + 1 + rng.IntN(40)})
+	}
+	x := newSpanIndex(ms)
+	for range 2000 {
+		a := rng.IntN(5100)
+		b := a + 1 + rng.IntN(30)
+		want := 0
+		for _, m := range ms {
+			if m.start < b && a < m.end {
+				want++
+			}
+		}
+		got := 0
+		x.each(a, b, func(mention) bool { got++; return true })
+		if got != want || x.any(a, b) != (want > 0) {
+			t.Fatalf("[%d,%d): %d overlapping, want %d", a, b, got, want)
+		}
 	}
 }
