@@ -879,6 +879,17 @@ func (f *finder) cueBefore(q *quote, from, to int) bool {
 		}
 		return true
 	}
+	// "…, déclare Jeanne Roux de Radio Sahel : « … »": an inverted verb,
+	// then the speaker's name up to the colon.
+	if k < n && k > 1 && toks[k].Text(f.text) == ":" {
+		for v := k - 2; v >= 0 && v >= k-10 && toks[v].Kind == nlp.Word; v-- {
+			if f.isVerb(toks[v]) && isCap(toks[v+1].Text(f.text)) {
+				q.cue = veille.Span{Start: toks[v].Start, End: toks[v].End}
+				q.spk = veille.Span{Start: toks[v+1].Start, End: toks[k-1].End}
+				return true
+			}
+		}
+	}
 	// "Smith made the following comment: “…”": a colon after a clause
 	// whose subject speaks.
 	if f.lang == "en" && k > 1 && k < n && toks[k].Text(f.text) == ":" {

@@ -586,3 +586,13 @@ func TestOneClosingMarkForTwo(t *testing.T) {
 		t.Errorf("speaker %q, want Jean Roux", q.SpeakerText)
 	}
 }
+
+// TestInvertedVerbBeforeColon checks "…, déclare X : « … »": the speaker
+// named after an inverted verb, up to the colon that opens the quotation.
+func TestInvertedVerbBeforeColon(t *testing.T) {
+	text := `Le port a rouvert, selon le ministère. Mais les pêcheurs restent inquiets, déclare Jeanne Roux de Radio Sahel : "je pense que la saison sera perdue pour beaucoup de familles."`
+	q := find(t, analyze(text, "fr"), "je pense")
+	if !strings.HasPrefix(q.SpeakerText, "Jeanne Roux") || q.Cue != "déclare" {
+		t.Errorf("speaker %q cue %q, want Jeanne Roux and déclare", q.SpeakerText, q.Cue)
+	}
+}
