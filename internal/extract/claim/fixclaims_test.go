@@ -277,3 +277,21 @@ func TestSourceWithTitle(t *testing.T) {
 		}
 	}
 }
+
+// The subject of a reporting verb is the antecedent of a relative clause
+// between them, not the clause.
+func TestSourceBeforeRelative(t *testing.T) {
+	for text, want := range map[string]string{
+		"Les maires qui l'ont reçu ont souligné leur désir de coopérer.": "Les maires",
+		"The governors who met him said the talks had gone well.":        "The governors",
+	} {
+		lang := "fr"
+		if strings.HasPrefix(text, "The") {
+			lang = "en"
+		}
+		cs := classify(lang, text)
+		if len(cs) != 1 || cs[0].Source != want {
+			t.Errorf("%q: %+v, want one claim sourced %q", text, cs, want)
+		}
+	}
+}

@@ -119,6 +119,15 @@ func subjectSpan(w []string, v int) (from, to int, ok bool) {
 	for from > 0 && !isPunct(w[from-1]) && !subjectStop[w[from-1]] {
 		from--
 	}
+	// « Les dirigeants qui l'ont accueilli ont souligné »: the subject is
+	// the antecedent of the relative clause, not the clause.
+	if from > 1 && (w[from-1] == "qui" || w[from-1] == "who") && !isPunct(w[from-2]) && !subjectStop[w[from-2]] {
+		to = from - 1
+		from = to - 1
+		for from > 0 && !isPunct(w[from-1]) && !subjectStop[w[from-1]] {
+			from--
+		}
+	}
 	for from < to && leadWords[w[from]] {
 		from++
 	}
