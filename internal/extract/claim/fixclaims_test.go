@@ -261,37 +261,19 @@ func TestChainPlainSpaces(t *testing.T) {
 	}
 }
 
-// An abbreviated title's full stop does not end the source's name.
-func TestSourceWithTitle(t *testing.T) {
-	for text, want := range map[string]string{
-		"Le port a rouvert, selon M. Keita.":           "M. Keita",
-		"The port reopened, according to Gen. Okafor.": "Gen. Okafor",
-	} {
-		lang := "fr"
-		if strings.HasPrefix(text, "The") {
-			lang = "en"
-		}
-		cs := classify(lang, text)
-		if len(cs) != 1 || cs[0].Source != want {
-			t.Errorf("%q: %+v, want one claim sourced %q", text, cs, want)
-		}
+// The source is the whole name after an abbreviated title ("M. Keita"),
+// and the antecedent of a relative clause before the verb, not the clause.
+func TestSourceName(t *testing.T) {
+	tests := []struct{ lang, text, want string }{
+		{"fr", "Le port a rouvert, selon M. Keita.", "M. Keita"},
+		{"en", "The port reopened, according to Gen. Okafor.", "Gen. Okafor"},
+		{"fr", "Les maires qui l'ont reçu ont souligné leur désir de coopérer.", "Les maires"},
+		{"en", "The governors who met him said the talks had gone well.", "The governors"},
 	}
-}
-
-// The subject of a reporting verb is the antecedent of a relative clause
-// between them, not the clause.
-func TestSourceBeforeRelative(t *testing.T) {
-	for text, want := range map[string]string{
-		"Les maires qui l'ont reçu ont souligné leur désir de coopérer.": "Les maires",
-		"The governors who met him said the talks had gone well.":        "The governors",
-	} {
-		lang := "fr"
-		if strings.HasPrefix(text, "The") {
-			lang = "en"
-		}
-		cs := classify(lang, text)
-		if len(cs) != 1 || cs[0].Source != want {
-			t.Errorf("%q: %+v, want one claim sourced %q", text, cs, want)
+	for _, tt := range tests {
+		cs := classify(tt.lang, tt.text)
+		if len(cs) != 1 || cs[0].Source != tt.want {
+			t.Errorf("%q: %+v, want one claim sourced %q", tt.text, cs, tt.want)
 		}
 	}
 }
