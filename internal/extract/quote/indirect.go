@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/veille/veille"
 	"github.com/veille/veille/internal/nlp"
@@ -121,6 +122,9 @@ func (f *finder) indirectIn(s veille.Span) {
 		// the quotation found after it.
 		f.inverted(toks, end, f.out[n:]...)
 	} else {
+		// "The plan failed, the mayor said, adding that …": the
+		// participle speaks for the incise's speaker.
+		f.enIncise(toks, end, f.out[n:]...)
 		// "Voters would see taxes rise, according to X.": the closing
 		// cue reports the whole sentence, reports inside it included.
 		f.invertedTail(toks, end)
@@ -143,6 +147,9 @@ func (f *finder) reported(toks []nlp.Token, end int, objects bool, onlyCoordinat
 		}
 		if f.lang == "en" && isCap(toks[v].Text(f.text)) && isCap(toks[v-1].Text(f.text)) && toks[v-1].Kind == nlp.Word && !titleCase {
 			continue // a name's word: "the United States"
+		}
+		if f.lang == "en" && f.enNotReporting(toks, v) {
+			continue
 		}
 		if objects && f.insideFound(found, toks[v].Start) {
 			continue
@@ -243,8 +250,11 @@ func (f *finder) reported(toks []nlp.Token, end int, objects bool, onlyCoordinat
 				continue
 			}
 			k = f.enLeadIn(toks, k)
+			if j := f.enWhenRun(toks, k); j > k && j < len(toks) && toks[j].Text(f.text) == "," {
+				continue // "The truth, the senator said then, was …": an incise
+			}
 			w = f.word(toks[k])
-			if toks[k].Kind != nlp.Word || f.enPassive(toks, v) {
+			if toks[k].Kind == nlp.Punct && !isDollar(f.text, toks[k]) || f.enPassive(toks, v) {
 				continue
 			}
 			switch {
@@ -252,7 +262,7 @@ func (f *finder) reported(toks []nlp.Token, end int, objects bool, onlyCoordinat
 			case (enWh[w] || w == "if") && (enClausal[lemma] || lemma == "say" || lemma == "tell" || lemma == "ask") && k+1 < len(toks) && toks[k+1].Kind == nlp.Word:
 				// "explained how …", "asked whether …", "isn't saying if …".
 			case lemma == "say" || lemma == "tell":
-				if enStop[w] && w != "the" && w != "a" && !(determiners[w] && f.enClauseAt(toks, k)) {
+				if enStop[w] && w != "the" && w != "a" && w != "an" && !(determiners[w] && f.enClauseAt(toks, k)) {
 					continue
 				}
 				if lemma == "tell" && !f.enClauseAt(toks, k) {
@@ -329,7 +339,7 @@ func (f *finder) clauseEnd(toks []nlp.Token, k, end int, objects bool) (int, boo
 				quoted = true
 			case p == "”":
 				quoted = false
-			case p == "," && !quoted:
+			case p == "," && !quoted && !enObjectGoesOn[f.word(toks[j+1])]:
 				last = j
 			}
 			if last == j {
@@ -370,10 +380,11 @@ func (f *finder) clauseEnd(toks []nlp.Token, k, end int, objects bool) (int, boo
 			break
 		}
 		// "said it was opposed and warned …": a coordinated verb
-		// phrase reports something else.
-		if f.lang == "en" && (f.word(toks[j]) == "and" || f.word(toks[j]) == "but" || f.word(toks[j]) == "yet") && f.enVerbPhraseAt(toks, j+1) {
+		// phrase reports something else; so does a coordinated clause
+		// with its own reporting verb ("— and he noted that …").
+		if f.lang == "en" && (f.word(toks[j]) == "and" || f.word(toks[j]) == "but" || f.word(toks[j]) == "yet") && (f.enVerbPhraseAt(toks, j+1) || j > k+2 && f.enReportClauseAt(toks, j+1) && !f.directs.contains(toks[j].Start)) {
 			last = j
-			if j > 0 && toks[j-1].Text(f.text) == "," {
+			if p := toks[j-1].Text(f.text); p == "," || p == "—" || p == "--" || p == "–" {
 				last = j - 1
 			}
 			break
@@ -477,7 +488,7 @@ func (f *finder) invertedTail(toks []nlp.Token, end int, found ...*quote) {
 			if w := f.word(toks[j+1]); f.lang == "en" && tries == 1 && (enSubordinators[w] || w == "as") {
 				continue // "…, X said Friday, as they left."
 			}
-			if tries == 1 && len(found) == 0 {
+			if tries == 1 && len(found) == 0 && !(f.lang == "fr" && f.nameBefore(toks, j) && f.frApposition(toks[j].Start, end)) {
 				return
 			}
 			continue
@@ -491,13 +502,27 @@ func (f *finder) invertedTail(toks []nlp.Token, end int, found ...*quote) {
 		if w := nlp.Fold(f.text[q.spk.Start:q.spk.End]); strings.HasPrefix(w, "ses ") || strings.HasPrefix(w, "son ") || strings.HasPrefix(w, "sa ") || strings.HasPrefix(w, "leur") {
 			return // "…, a poursuivi ses visites": an object, not a speaker
 		}
+		closes := max(q.spk.End, q.cue.End)
+		appos := f.lang == "fr" && closes < end-1 && f.frApposition(closes, end) && !closesQuote(f.text[:toks[j].Start]) && f.nameEnds(q.spk)
+		if f.lang == "fr" && len(found) > 0 && (closes >= end-1 || appos) {
+			// "On s'attendait à ce que X propose …, explique Y.": the
+			// report found inside is part of Y's.
+			var kept []*quote
+			for _, o := range found {
+				if o.content.Start < q.cue.Start && q.cue.Start < o.content.End {
+					o.drop = true
+					continue
+				}
+				kept = append(kept, o)
+			}
+			found = kept
+		}
 		for _, o := range found {
 			if o.content.Start < q.content.End && q.content.Start < o.content.End {
 				return
 			}
 		}
-		closes := max(q.spk.End, q.cue.End)
-		if (closes >= end-1 || f.lang == "en" && f.sentFirst == len(f.out) && f.enTrailer(q, closes, end)) && len(found) == 0 {
+		if (closes >= end-1 || f.lang == "en" && f.sentFirst == len(f.out) && f.enTrailer(q, closes, end) || appos) && len(found) == 0 {
 			f.add(q)
 			return
 		}
@@ -614,6 +639,7 @@ func (f *finder) add(q *quote) {
 // becomes "mixed" and replaces it.
 func (f *finder) merge() {
 	var ds []int
+	var held []*quote
 	for _, in := range f.out {
 		if in.kind != "indirect" {
 			continue
@@ -625,6 +651,10 @@ func (f *finder) merge() {
 			return true
 		})
 		slices.Sort(ds)
+		// The directs in holds are dropped only if in is kept: a report
+		// that a later direct quotation shows to be part of it does not
+		// take a quotation nested in that one with it.
+		held = held[:0]
 		for _, i := range ds {
 			d := f.out[i]
 			if d.drop {
@@ -644,12 +674,17 @@ func (f *finder) merge() {
 				}
 			case d.content.Start >= in.content.Start && d.content.End <= in.content.End:
 				in.kind = "mixed"
-				d.drop = true
+				held = append(held, d)
 			default:
 				in.drop = true
 			}
 			if in.drop {
 				break
+			}
+		}
+		if !in.drop {
+			for _, d := range held {
+				d.drop = true
 			}
 		}
 	}
@@ -660,6 +695,126 @@ func (f *finder) merge() {
 		}
 	}
 	f.out = out
+}
+
+// enNotReporting reports whether the English verb form toks[v] is not a
+// reporting verb here: a noun after a possessive ("Friday's tweets"), a
+// phrasal verb ("show up"), or a comparison ("compared with last year").
+func (f *finder) enNotReporting(toks []nlp.Token, v int) bool {
+	if v == 0 {
+		return false
+	}
+	w, p := f.word(toks[v]), f.word(toks[v-1])
+	if v+1 < len(toks) {
+		switch next := f.word(toks[v+1]); f.lx.verbs[w] {
+		case "show":
+			return next == "up"
+		case "compare":
+			return next == "to" || next == "with" // "rose 5%, compared with 3% last year"
+		}
+	}
+	if (p == "'s" || p == "’s") && v >= 2 {
+		p = f.word(toks[v-2]) + p
+	}
+	base, ok := strings.CutSuffix(strings.ReplaceAll(p, "’", "'"), "'s")
+	return ok && base != "" && !enContracted[base] // "he's said" is "he has said"
+}
+
+// dropNested drops the English reports whose cue lies inside what
+// another quotation reports: "X says an internal review shows …" is X's
+// report; the review's finding is part of its content, not a second
+// quotation.
+func (f *finder) dropNested() {
+	if len(f.out) < 2 {
+		return
+	}
+	byStart := make([]*quote, len(f.out))
+	copy(byStart, f.out)
+	slices.SortStableFunc(byStart, func(a, b *quote) int { return a.content.Start - b.content.Start })
+	byCue := make([]*quote, 0, len(f.out))
+	for _, q := range f.out {
+		if q.kind != "direct" && q.cue.End > q.cue.Start {
+			byCue = append(byCue, q)
+		}
+	}
+	slices.SortStableFunc(byCue, func(a, b *quote) int { return a.cue.Start - b.cue.Start })
+	// The two quotations reaching furthest among those starting at or
+	// before the cue: one of them is not the report itself.
+	var far1, far2 *quote
+	i := 0
+	for _, q := range byCue {
+		for ; i < len(byStart) && byStart[i].content.Start <= q.cue.Start; i++ {
+			p := byStart[i]
+			switch {
+			case far1 == nil || p.content.End > far1.content.End:
+				far1, far2 = p, far1
+			case far2 == nil || p.content.End > far2.content.End:
+				far2 = p
+			}
+		}
+		outer := far1
+		if outer == q {
+			outer = far2
+		}
+		if outer == nil || outer.content.End < q.cue.End {
+			continue
+		}
+		if to := strings.TrimSpace(f.text[outer.content.Start:q.cue.Start]); outer.kind == "indirect" && (to == "to" || to == "not to") {
+			// "refused to disclose the records": the verb after "to"
+			// reports, for the subject of the one before.
+			outer.drop = true
+			continue
+		}
+		if cut, ok := f.clauseBefore(outer.content.Start, q); ok && outer.kind != "direct" {
+			// "X said A, while B prefers C": B's report ends X's.
+			outer.content.End = cut
+			continue
+		}
+		q.drop = true
+	}
+	out := f.out[:0]
+	for _, q := range f.out {
+		if !q.drop {
+			out = append(out, q)
+		}
+	}
+	f.out = out
+}
+
+// clauseBefore reports whether the subject of report q, a verb of
+// saying nested in content starting at from, opens a clause of its own:
+// after a conjunction ("…, while B prefers", "after she attacked", "which she
+// plans"); cut is where the content before it ends.
+func (f *finder) clauseBefore(from int, q *quote) (cut int, ok bool) {
+	at := q.spk.Start
+	if q.spk.End <= q.spk.Start || at > q.cue.Start {
+		at = q.cue.Start
+	}
+	i := at
+	for i > from && f.text[i-1] == ' ' {
+		i--
+	}
+	j := i
+	for j > from && f.text[j-1] != ' ' {
+		j--
+	}
+	if j <= from || !enClauseLinks[strings.ToLower(f.text[j:i])] || !enInverts[f.lx.verbs[lastWord(f.text[q.cue.Start:q.cue.End])]] {
+		return 0, false
+	}
+	cut = j
+	for cut > from && strings.ContainsRune(" ,;—–-", rune(f.text[cut-1])) {
+		cut--
+	}
+	return cut, cut > from
+}
+
+// lastWord is the last word of s, lower-cased.
+func lastWord(s string) string {
+	ws := strings.Fields(s)
+	if len(ws) == 0 {
+		return ""
+	}
+	return strings.ToLower(ws[len(ws)-1])
 }
 
 // enPassive reports whether the English verb toks[v] is passive or
@@ -816,7 +971,11 @@ func lemmaOf(f *finder, t nlp.Token) string { return f.lx.verbs[f.word(t)] }
 // "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt." or
 // "…, said Mr. Clarke, …". Each side long enough is a piece with the
 // same cue and speaker.
-func (f *finder) enIncise(toks []nlp.Token, end int) bool {
+//
+// found are the reports already read in the sentence: then an incise is
+// read when a participle report follows it ("…, the mayor said, adding
+// that …"), which takes its speaker, or when they all follow it.
+func (f *finder) enIncise(toks []nlp.Token, end int, found ...*quote) bool {
 	comma := func(i int) bool { return i < len(toks) && toks[i].Kind == nlp.Punct && toks[i].Text(f.text) == "," }
 	for j := 2; j+3 < len(toks); j++ {
 		if !comma(j) {
@@ -843,6 +1002,21 @@ func (f *finder) enIncise(toks []nlp.Token, end int) bool {
 					}
 					break
 				}
+				if v > j+1 && enInverts[lemmaOf(f, toks[v])] && !comma(v+1) {
+					// ", he told me on Friday,", ", X said Tuesday,":
+					// the hearer and when, up to the comma.
+					c := v + 1
+					for c < len(toks)-1 && c <= v+5 && toks[c].Kind == nlp.Word && f.enWhenOrHearer(toks[c]) {
+						c++
+					}
+					if c > v+1 && comma(c) {
+						w := f.word(toks[j+1])
+						if v == j+2 && enSubject[w] || v <= j+4 && (isCap(toks[j+1].Text(f.text)) || determiners[w] || indefinite[w]) {
+							cue, spk, close = veille.Span{Start: toks[v].Start, End: toks[v].End}, veille.Span{Start: toks[j+1].Start, End: toks[v-1].End}, c
+						}
+					}
+					break
+				}
 				if v > j+1 && enInverts[lemmaOf(f, toks[v])] && comma(v+1) {
 					w := f.word(toks[j+1])
 					se := v - 1
@@ -859,8 +1033,29 @@ func (f *finder) enIncise(toks []nlp.Token, end int) bool {
 		if close < 0 {
 			continue
 		}
+		if len(found) > 0 {
+			var part *quote
+			for _, q := range found {
+				if close+1 < len(toks) && q.cue.Start == toks[close+1].Start && f.participleAt(toks[close+1]) {
+					part = q
+				}
+			}
+			if part != nil && j >= 3 {
+				part.spk, part.ante, part.inherit = spk, veille.Span{}, false
+				f.add(&quote{kind: "indirect", content: veille.Span{Start: toks[0].Start, End: toks[j].Start}, cue: cue, spk: spk})
+				return true
+			}
+			// Reports found after the incise only are part of what it
+			// reports ("The truth, he said, was that they had attacked
+			// …"); dropNested drops them.
+			for _, q := range found {
+				if q.cue.Start < toks[close].End {
+					return false
+				}
+			}
+		}
 		w0 := f.word(toks[0])
-		before, after := j >= 2 && !adverbs[w0] && !enSubordinators[w0] || j >= 3, len(toks)-(close+1) >= 3 && !isQuoteMark(firstRune(toks[close+1].Text(f.text)))
+		before, after := j >= 2 && !adverbs[w0] && !enSubordinators[w0] || j >= 3, len(toks)-(close+1) >= 3 && !isQuoteMark(firstRune(toks[close+1].Text(f.text))) && !f.participleAdjunct(toks, close+1)
 		if !before && !after {
 			return false
 		}
@@ -868,11 +1063,84 @@ func (f *finder) enIncise(toks []nlp.Token, end int) bool {
 			f.add(&quote{kind: "indirect", content: veille.Span{Start: toks[0].Start, End: toks[j].Start}, cue: cue, spk: spk})
 		}
 		if after {
-			f.add(&quote{kind: "indirect", content: veille.Span{Start: toks[close+1].Start, End: end}, cue: cue, spk: spk})
+			q := &quote{kind: "indirect", content: veille.Span{Start: toks[close+1].Start, End: end}, cue: cue, spk: spk}
+			q.content.End, _ = f.clauseEnd(toks, close+1, end, false)
+			f.add(q)
 		}
 		return true
 	}
 	return false
+}
+
+// enWhenOrHearer reports whether t may stand between an inverted
+// reporting verb and its closing comma: a weekday, or a lead word in
+// lower case ("told me on Friday", "said Tuesday").
+func (f *finder) enWhenOrHearer(t nlp.Token) bool {
+	w := f.word(t)
+	if weekdays[w] {
+		return true
+	}
+	return enLeadWords[w] && !isCap(t.Text(f.text))
+}
+
+// enWhenRun returns the index after the words from toks[k] that may
+// stand between an inverted verb and its comma (enWhenOrHearer), at most
+// four.
+func (f *finder) enWhenRun(toks []nlp.Token, k int) int {
+	j := k
+	for j < len(toks) && j < k+4 && toks[j].Kind == nlp.Word && f.enWhenOrHearer(toks[j]) {
+		j++
+	}
+	return j
+}
+
+// participleAdjunct reports whether a participle phrase without a finite
+// verb starts at toks[i]: "…, Twitter announced, gaining followers"
+// reports nothing after the incise; "…, he said, replacing her would be
+// hard" does.
+func (f *finder) participleAdjunct(toks []nlp.Token, i int) bool {
+	if !f.participleAt(toks[i]) {
+		return false
+	}
+	for j := i + 1; j < len(toks) && j <= i+8; j++ {
+		if w := f.word(toks[j]); enFinite[w] || strings.HasSuffix(w, "n't") {
+			return false
+		}
+	}
+	return true
+}
+
+// participleAt reports whether t is a lower-case English present
+// participle ("…, Twitter announced, gaining …"): what follows it is not
+// reported.
+func (f *finder) participleAt(t nlp.Token) bool {
+	w := f.word(t)
+	return t.Kind == nlp.Word && len(w) > 5 && strings.HasSuffix(w, "ing") && !isCap(t.Text(f.text))
+}
+
+// enReportClauseAt reports whether a clause with its own subject and
+// reporting verb starts at toks[i]: a subject pronoun or up to three
+// capitalized words, then the verb, adverbs and auxiliaries aside ("he
+// noted", "Democrats accused", "Mr. Doe has said").
+func (f *finder) enReportClauseAt(toks []nlp.Token, i int) bool {
+	if i >= len(toks) || toks[i].Kind != nlp.Word {
+		return false
+	}
+	j := i
+	switch w := f.word(toks[i]); {
+	case enSubject[w] && w != "there" && w != "this" && w != "it":
+		j++
+	case isCap(toks[i].Text(f.text)) && !enSubject[w]:
+		for j < len(toks) && j < i+3 && (toks[j].Kind == nlp.Word && isCap(toks[j].Text(f.text)) || toks[j].Text(f.text) == ".") {
+			j++
+		}
+	default:
+		return false
+	}
+	for j < len(toks) && (enAux[f.word(toks[j])] || f.enAdverb(toks[j])) {
+		j++
+	}
+	return j < len(toks) && j > i && f.isVerb(toks[j]) && !isCap(toks[j].Text(f.text)) && !strings.HasSuffix(f.word(toks[j]), "ing")
 }
 
 // enVerbPhraseAt reports whether a reporting verb phrase starts at
@@ -1178,6 +1446,45 @@ func (f *finder) enTrailer(q *quote, from, end int) bool {
 	return weekdays[w] || enTimeLead[w]
 }
 
+// nameBefore reports whether the word before toks[j] is a capitalized
+// name's, not a pronoun's: "…, explique Jeanne Martin, correspondante".
+func (f *finder) nameBefore(toks []nlp.Token, j int) bool {
+	return j > 0 && toks[j-1].Kind == nlp.Word && isCap(toks[j-1].Text(f.text)) && !pronouns[f.word(toks[j-1])]
+}
+
+// nameEnds reports whether the span sp ends with a capitalized word
+// that is not a pronoun.
+func (f *finder) nameEnds(sp veille.Span) bool {
+	ws := strings.Fields(f.text[sp.Start:sp.End])
+	return len(ws) > 0 && isCap(ws[len(ws)-1]) && !pronouns[nlp.Fold(ws[len(ws)-1])]
+}
+
+// closesQuote reports whether s ends with a quote mark, spaces aside:
+// "«…»", "“…”", "”…”".
+func closesQuote(s string) bool {
+	s = strings.TrimRight(s, " \u00a0")
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return isQuoteMark(r) || strings.HasSuffix(s, "''")
+}
+
+// frApposition reports whether the French words from from to end are
+// an apposition to the speaker closing the sentence: ", correspondante
+// de BBC Afrique en Ouganda": a comma, a lower-case noun, and no verb,
+// relative pronoun or auxiliary.
+func (f *finder) frApposition(from, end int) bool {
+	rest := nlp.Tokenize(f.text, from, end)
+	if len(rest) < 2 || len(rest) > 16 || rest[0].Text(f.text) != "," || rest[1].Kind != nlp.Word || isCap(rest[1].Text(f.text)) {
+		return false
+	}
+	for _, t := range rest[1:] {
+		w := f.word(t)
+		if raw := strings.ToLower(t.Text(f.text)); t.Kind == nlp.Punct && raw != "-" && raw != "'" || frAux[raw] || f.isVerb(t) || w == "qui" || w == "que" || w == "qu'" || w == "dont" || w == "est" || w == "sont" || w == "ne" || w == "n'" || strings.HasPrefix(w, "s'") {
+			return false
+		}
+	}
+	return true
+}
+
 // enFiniteAt reports whether a finite English verb phrase starts at
 // toks[i], adverbs aside: "has since left", "extended", "later said".
 func (f *finder) enFiniteAt(toks []nlp.Token, i int) bool {
@@ -1250,4 +1557,10 @@ func (f *finder) enSkipOpener(toks []nlp.Token, i, limit int) int {
 		}
 	}
 	return i
+}
+
+// isDollar reports whether t is a currency sign that may open reported
+// content: "said $4 million was missing".
+func isDollar(text string, t nlp.Token) bool {
+	return strings.ContainsRune("$£€", firstRune(t.Text(text)))
 }

@@ -126,8 +126,27 @@ var (
 	enPossessives = set("his", "her", "their", "its", "our", "my", "your")
 	// enRelatives open a relative clause after the subject's name.
 	enRelatives = set("who", "which", "whose", "whom")
-	enSubject   = set("he", "she", "they", "it", "we", "i", "you", "there", "this")
-	enFinite    = set("is", "was", "are", "were", "has", "have", "had", "will", "would", "could", "should", "can", "may", "might", "must", "did", "does", "do", "won't", "isn't", "wasn't")
+	// enFronts open a sentence with a phrase before its subject:
+	// "Earlier, …", "Under the plan, …", "Despite the vote, …".
+	enFronts = set("earlier", "later", "meanwhile", "however", "still", "yesterday", "today", "under", "despite", "amid", "among", "following", "last", "separately", "instead", "overall")
+	// enObjectGoesOn continue an object after its comma: "condemned the
+	// invasion, including the annexation".
+	enObjectGoesOn = set("including", "notably", "particularly")
+	// frObjectClitics stand between a French subject and its verb:
+	// "Il m'a dit", "Elle lui a répondu"; frThirdAux show that "nous" or
+	// "vous" before them is an object ("Le maire nous a dit").
+	frSubjects      = set("je", "j'", "tu", "il", "elle", "on", "ils", "elles")
+	frObjectClitics = set("m'", "me", "t'", "te", "lui", "leur")
+	frThirdAux      = set("a", "avait", "aura", "ont", "avaient", "est", "dit", "disait", "explique", "raconte", "affirme", "assure")
+	// enClauseLinks open a clause whose own report ends the one before:
+	// "X said A, while B prefers C", "after she attacked".
+	enClauseLinks = set("while", "whereas", "after", "before", "because", "although", "though", "since", "which", "and", "but")
+	// enModals stand between a subject and its verb: "X may argue".
+	enModals = set("may", "might", "could", "should", "can", "must", "shall", "will", "would")
+	// enContracted may take "'s" for "has" or "is": "he's said".
+	enContracted = set("he", "she", "it", "that", "who", "there", "what", "where", "here")
+	enSubject    = set("he", "she", "they", "it", "we", "i", "you", "there", "this")
+	enFinite     = set("is", "was", "are", "were", "has", "have", "had", "will", "would", "could", "should", "can", "may", "might", "must", "did", "does", "do", "won't", "isn't", "wasn't")
 	// enWh open a reported question ("asked how", "explained why");
 	// enLeadWords may stand between a verb and its clause ("said on
 	// Friday in a statement that").
@@ -135,7 +154,7 @@ var (
 	enLeadWords = set("on", "in", "via", "during", "at", "a", "an", "the", "last", "this", "earlier", "later", "week", "night", "morning", "afternoon", "evening", "month", "year", "weekend", "statement", "interview", "email", "e-mail", "tweet", "tweets", "speech", "post", "reporters", "journalists", "friday", "again", "also", "repeatedly", "publicly", "privately", "recently", "previously", "then", "separately", "flatly", "bluntly", "him", "her", "them", "us", "me", "audience", "crowd", "supporters", "voters", "press", "conference", "call", "briefing", "rally", "radio", "television", "tv", "show", "appearance", "monday", "tuesday", "wednesday", "thursday", "saturday", "sunday", "yesterday", "today", "tonight", "recent", "new")
 	// enInverts may come before their subject: "…, said X", "…, added
 	// the senator".
-	enInverts = set("say", "add", "write", "explain", "note", "continue", "recall", "reply", "respond", "ask", "argue", "warn", "insist", "tell", "state", "declare")
+	enInverts = set("say", "add", "write", "explain", "note", "continue", "recall", "reply", "respond", "ask", "argue", "warn", "insist", "tell", "state", "declare", "announce")
 	// enPast are common irregular English pasts, which end a sentence's
 	// subject read forwards ("The group gave a statement, saying …").
 	enPast = set("gave", "made", "took", "went", "came", "held", "spoke", "sent", "led", "met", "won", "lost", "ran", "began", "brought", "kept", "left", "got", "paid", "sought", "struck", "stood", "became", "saw", "found", "put", "set", "hit", "cut", "let", "wrote", "told", "said", "thought", "knew", "chose", "drew", "fell", "felt", "fought", "grew", "heard", "hid", "hung", "laid", "meant", "rose", "shook", "shot", "sat", "spent", "stole", "swore", "threw", "tore", "understood", "woke", "wore", "did", "does", "has", "had")

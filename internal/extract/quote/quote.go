@@ -30,7 +30,7 @@ type Extractor struct{}
 func (Extractor) Name() string { return "quotes" }
 
 // Version grows when the output changes.
-func (Extractor) Version() int { return 2 }
+func (Extractor) Version() int { return 3 }
 
 // Langs lists the languages covered: French and English.
 func (Extractor) Langs() []string { return []string{"fr", "en"} }
@@ -80,17 +80,26 @@ func Find(in Input, an *veille.Analysis) []veille.Quotation {
 		f.indirect(s)
 	}
 	f.merge()
+	if f.lang == "en" {
+		f.dropNested()
+	}
 	f.leadIns()
 	for _, q := range f.out {
 		q.spk = f.trimSpeaker(q.spk)
 	}
 	slices.SortStableFunc(f.out, func(a, b *quote) int { return a.content.Start - b.content.Start })
-	var prev *quote
+	var prev, before *quote // the last quotations with a speaker
 	res := make([]veille.Quotation, 0, len(f.out))
 	for i, q := range f.out {
-		f.resolve(q, prev)
+		p := prev
+		if p != nil && p.content.Start <= q.content.Start && q.content.End <= p.content.End {
+			// A quotation quoted inside another: "« Il m'a dit « … »
+			// », raconte X." is not X's; its pronoun looks further back.
+			p = before
+		}
+		f.resolve(q, p)
 		if q.speakerText != "" || q.speaker != "" {
-			prev = q
+			prev, before = q, prev
 		}
 		if q.speakerType == "anonymous" && strings.Contains(nlp.Fold(q.speaker), "source") {
 			f.anon = append(f.anon, i)
@@ -627,6 +636,9 @@ func (f *finder) cueAfterToks(q *quote, toks []nlp.Token, toEnd bool) bool {
 		return f.speakerForward(q, toks, i+2, toEnd)
 	}
 	if f.isVerb(t) {
+		if f.enNotReporting(toks, i) {
+			return false // "“…,” compared with …"
+		}
 		q.cue = veille.Span{Start: t.Start, End: t.End}
 		return f.speakerForward(q, toks, i+1, toEnd)
 	}
@@ -915,8 +927,15 @@ func (f *finder) subjectBackward(q *quote, toks []nlp.Token, c int) {
 	e := c - 1
 	for e >= 0 {
 		w := f.word(toks[e])
-		if adverbs[w] || w == "ne" || w == "n'" || w == "se" || w == "s'" || w == "est" || frAux[w] && f.lang == "fr" || f.lang == "en" && (enAux[w] || enBe[w] || w == "not" || len(w) > 4 && strings.HasSuffix(w, "ly") && !isCap(toks[e].Text(f.text))) {
+		if adverbs[w] || w == "ne" || w == "n'" || w == "se" || w == "s'" || w == "est" || frAux[w] && f.lang == "fr" || f.lang == "en" && (enAux[w] || enBe[w] || enModals[w] || weekdays[w] || w == "not" || strings.HasSuffix(w, "n't") || len(w) > 4 && strings.HasSuffix(w, "ly") && !isCap(toks[e].Text(f.text))) {
 			e--
+			if f.lang == "en" && weekdays[w] && e > 0 && (f.word(toks[e]) == "on" || f.word(toks[e]) == "last" || f.word(toks[e]) == "this") {
+				e-- // "The judge on Friday said"
+			}
+			continue
+		}
+		if f.lang == "fr" && e > 0 && (frObjectClitics[w] || (w == "nous" || w == "vous") && e+1 < len(toks) && frThirdAux[f.word(toks[e+1])]) {
+			e-- // "Il m'a dit", "Le maire nous a dit": the object
 			continue
 		}
 		if e >= 2 && (w == "cote" && f.word(toks[e-2]) == "de" || w == "part" && f.word(toks[e-2]) == "pour") {
@@ -924,6 +943,12 @@ func (f *finder) subjectBackward(q *quote, toks []nlp.Token, c int) {
 			continue
 		}
 		break
+	}
+	if f.lang == "fr" && e >= 0 && frSubjects[f.word(toks[e])] {
+		// "Je prie et je leur dis": a subject pronoun is the whole
+		// subject.
+		q.spk = veille.Span{Start: toks[e].Start, End: toks[e].End}
+		return
 	}
 	// Segments between commas, back to the clause's start.
 	type seg struct{ s, e int }
@@ -947,7 +972,7 @@ func (f *finder) subjectBackward(q *quote, toks []nlp.Token, c int) {
 			}
 			break
 		}
-		if w == "et" && s == end || w == "mais" || w == "que" || w == "qu'" || w == "and" && s == end || w == "but" || w == "that" || w == "tout" || w == "en" && s == e || f.lang == "en" && enSubordinators[w] {
+		if w == "et" && s == end || w == "mais" || w == "que" || w == "qu'" || w == "and" && s == end || w == "but" || w == "that" || w == "tout" || w == "en" && s == e || f.lang == "en" && (enSubordinators[w] || enWh[w] && w != "who") {
 			break
 		}
 	}
@@ -993,8 +1018,8 @@ func (f *finder) subjectBackward(q *quote, toks []nlp.Token, c int) {
 	if len(segs) > 1 {
 		prev := segs[1]
 		head := f.word(toks[prev.s])
-		if isCap(toks[first.s].Text(f.text)) && (indefinite[head] || determiners[head]) || !isCap(toks[first.s].Text(f.text)) && !determiners[f.word(toks[first.s])] && isCap(toks[prev.s].Text(f.text)) {
-			from = prev.s
+		if isCap(toks[first.s].Text(f.text)) && (indefinite[head] || determiners[head]) || !isCap(toks[first.s].Text(f.text)) && !determiners[f.word(toks[first.s])] && isCap(toks[prev.s].Text(f.text)) || f.lang == "en" && partyTag(f.text[toks[first.s].Start:toks[first.e].End]) {
+			from = prev.s // "Jane Roe, D-Ore., said": the name and its tag
 		}
 	}
 	if strings.HasSuffix(f.word(toks[c]), "ant") || strings.HasSuffix(f.word(toks[c]), "ing") {
@@ -1003,18 +1028,34 @@ func (f *finder) subjectBackward(q *quote, toks []nlp.Token, c int) {
 	q.spk = veille.Span{Start: toks[from].Start, End: toks[first.e].End}
 }
 
+// partyTag reports whether s is a US party-and-state tag after a
+// politician's name: "D-Ore.", "R-Ky", "I-Vt.".
+func partyTag(s string) bool {
+	s = strings.TrimSuffix(s, ".")
+	if len(s) < 4 || len(s) > 8 || !strings.ContainsRune("DRI", rune(s[0])) || s[1] != '-' || s[2] < 'A' || s[2] > 'Z' {
+		return false
+	}
+	for _, r := range s[3:] {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
 // sentenceSubject takes the sentence's first noun phrase as the subject
 // of a coordinated reporting verb ("X a condamné ces propos, et a déclaré
 // que …"): the words from the start up to the first auxiliary or verb.
 func (f *finder) sentenceSubject(q *quote, toks []nlp.Token, c int) {
 	w := nlp.Fold(f.text[toks[c].Start:toks[c].End])
-	if strings.HasSuffix(w, "ant") || strings.HasSuffix(w, "ing") && (f.lang != "en" || c == 0 || toks[c-1].Text(f.text) != ",") {
+	if strings.HasSuffix(w, "ant") || strings.HasSuffix(w, "ing") && (f.lang != "en" || c == 0 || toks[c-1].Text(f.text) != "," && !f.enNounBefore(toks, c)) {
 		// A participle takes the subject of its sentence only in
-		// English after a comma: "X said …, adding that …".
+		// English, after a comma or a noun it follows: "X said …,
+		// adding that …", "X issued a statement denouncing …".
 		return
 	}
 	e, from := -1, 0
-	if f.lang == "en" && c > 0 && (prepositions[f.word(toks[0])] || enSubordinators[f.word(toks[0])]) {
+	if w0 := f.word(toks[0]); f.lang == "en" && c > 0 && (prepositions[w0] || enSubordinators[w0] || enFronts[w0] || len(w0) > 5 && strings.HasSuffix(w0, "ing")) {
 		// "In his speech, Graham urged …": after the opening phrase.
 		for j := 1; j < c && j < 10; j++ {
 			if toks[j].Text(f.text) == "," {
@@ -1043,6 +1084,15 @@ func (f *finder) sentenceSubject(q *quote, toks []nlp.Token, c int) {
 	if f.lang == "en" && strings.HasSuffix(w, "ing") {
 		f.leadingName(q, toks, c)
 	}
+}
+
+// enNounBefore reports whether the word before toks[c] ends a noun
+// phrase that a participle may follow: "issued a statement denouncing
+// …" (the statement's issuer speaks), not "is calling" or "by saying".
+func (f *finder) enNounBefore(toks []nlp.Token, c int) bool {
+	p := toks[c-1]
+	w := f.word(p)
+	return p.Kind == nlp.Word && (!enStop[w] || weekdays[w]) && !prepositions[w] && !enAux[w] && !enBe[w] && !determiners[w] && !enSubject[w] && !f.isVerb(p) && !f.enAdverb(p)
 }
 
 // leadingName takes as the speaker of an English participle ("…,
