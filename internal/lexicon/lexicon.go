@@ -19,6 +19,7 @@ package lexicon
 import (
 	"bufio"
 	"embed"
+	"hash/maphash"
 	"slices"
 	"strconv"
 	"strings"
@@ -166,6 +167,7 @@ type Lexicon struct {
 	features   map[string][]int // key → indexes into Features (see FeaturesNamed)
 	featAlias  map[string][]int // key → indexes into Features (see FeatureAlias)
 	facility   map[string]bool  // words as written (see FacilityTail)
+	keys       keyFilter        // the keys of names and prefixes (see Names)
 }
 
 // Default returns the embedded lexicon, loaded on first use.
@@ -195,11 +197,63 @@ func Key(name string) string {
 }
 
 // Names returns what the name with the given key (see Key) may name.
-func (lx *Lexicon) Names(key string) []Entry { return lx.names[key] }
+func (lx *Lexicon) Names(key string) []Entry {
+	if !lx.keys.may(lx, key) {
+		return nil
+	}
+	return lx.names[key]
+}
 
 // Continues reports whether some name begins with key followed by more
 // tokens, so that a longer match may still be found.
-func (lx *Lexicon) Continues(key string) bool { return lx.prefixes[key] }
+func (lx *Lexicon) Continues(key string) bool {
+	if !lx.keys.may(lx, key) {
+		return false
+	}
+	return lx.prefixes[key]
+}
+
+// keyFilter is a Bloom filter of the keys of names and prefixes, two bits
+// of one 64-bit word a key, about 16 bits a key: small enough to stay in
+// cache, it answers most lookups of words that name nothing (the common
+// case: recognition looks up every word) without touching the maps,
+// which do not. It is built on first use, when the maps are complete.
+type keyFilter struct {
+	once  sync.Once
+	seed  maphash.Seed
+	bits  []uint64
+	shift uint
+}
+
+// may reports whether key may be a key of lx's names or prefixes; false
+// when it is not.
+func (f *keyFilter) may(lx *Lexicon, key string) bool {
+	f.once.Do(func() { f.build(lx) })
+	h := maphash.String(f.seed, key)
+	w := f.bits[h>>f.shift]
+	m := uint64(1)<<(h&63) | uint64(1)<<((h>>6)&63)
+	return w&m == m
+}
+
+func (f *keyFilter) build(lx *Lexicon) {
+	n := len(lx.names) + len(lx.prefixes)
+	words, shift := 1, uint(64)
+	for words*64 < 16*n {
+		words *= 2
+		shift--
+	}
+	f.seed, f.bits, f.shift = maphash.MakeSeed(), make([]uint64, words), shift
+	put := func(key string) {
+		h := maphash.String(f.seed, key)
+		f.bits[h>>f.shift] |= uint64(1)<<(h&63) | uint64(1)<<((h>>6)&63)
+	}
+	for k := range lx.names {
+		put(k)
+	}
+	for k := range lx.prefixes {
+		put(k)
+	}
+}
 
 // Classes returns the word classes of a word or phrase key (see Key):
 // "title", "role"… or nil.

@@ -68,3 +68,28 @@ func BenchmarkRecognize(b *testing.B) {
 	runtime.ReadMemStats(&after)
 	b.ReportMetric(float64(after.Sys)/(1<<20), "MB-sys")
 }
+
+// BenchmarkTagger measures the English tagger alone (documents
+// prepared, then tagged in two passes) over the shared corpus.
+func BenchmarkTagger(b *testing.B) {
+	texts := corpusTexts(b, 2<<20)
+	units := make([][]veille.Span, len(texts))
+	total := 0
+	for i, t := range texts {
+		seg := nlp.Segment(t)
+		units[i] = append(seg.Sentences, seg.Headings...)
+		total += len(t)
+	}
+	m := loadTagger()
+	if m == nil {
+		b.Fatal("the embedded English tagger does not load")
+	}
+	m.tag(NewTaggerDoc(texts[0], units[0])) // loads the lexicon
+	b.SetBytes(int64(total))
+	b.ResetTimer()
+	for b.Loop() {
+		for i, t := range texts {
+			m.tag(NewTaggerDoc(t, units[i]))
+		}
+	}
+}

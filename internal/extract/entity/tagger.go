@@ -75,78 +75,103 @@ var taggerEN []byte
 // tagModel holds the weights of the two passes (see tag) and the word
 // priors.
 type tagModel struct {
-	stages [2]tagStage
-	prior  map[uint32]WordPrior // what unlabelled text says of words
+	weights tagTable
+	prior   map[uint32]WordPrior // what unlabelled text says of words
 }
 
-// tagStage holds the weights of one pass: for each feature hash, its
-// NumTags weights scaled to int16, in one open-addressing table (linear
-// probing, at most about 60% full) so that a lookup touches one cache
-// line; most features looked up are absent.
-type tagStage struct {
-	slots []featSlot
+// tagTable holds the weights of both passes: for each feature hash, the
+// NumTags weights of each pass scaled to int16 (zero where a pass lacks
+// the feature). The keys are in an open-addressing table (linear
+// probing, at most about 70% full) of 32-bit words, small enough to stay
+// in cache, so that a probe, even for an absent feature, stays in one
+// cache line; the weights are at the same index in a table of slots one
+// cache line long, so that a feature found costs one cache miss for both
+// passes. The tagger is bound by these misses: the second pass reuses
+// the sums of the first for the features that do not depend on earlier
+// tags (see tag).
+type tagTable struct {
+	keys  []uint32 // 0: empty (a feature hashed to 0 is dropped)
+	slots []tagSlot
 	shift uint32
-	// seen is a one-hash Bloom filter of the keys, small enough to stay
-	// in cache: most absent features stop there.
-	seen      []uint64
-	seenShift uint32
 }
 
-type featSlot struct {
-	key uint32 // 0: empty (a feature hashed to 0 is dropped)
-	w   [NumTags]int16
+type tagSlot struct {
+	w [2][NumTags]int16
+	_ [28]byte // pads the slot to 64 bytes, one cache line
 }
 
-func newTagStage(n int) tagStage {
+func newTagTable(n int) tagTable {
 	size, shift := 16, uint32(28)
-	for size*3 < n*5 {
+	for size*7 < n*10 {
 		size *= 2
 		shift--
 	}
-	bits, bshift := 64, uint32(26)
-	for bits < 16*n {
-		bits *= 2
-		bshift--
-	}
-	return tagStage{slots: make([]featSlot, size), shift: shift, seen: make([]uint64, bits/64), seenShift: bshift}
+	return tagTable{keys: make([]uint32, size), slots: make([]tagSlot, size), shift: shift}
 }
 
-func (t *tagStage) put(key uint32, w [NumTags]int16) {
+// put sets the weights of pass p for the feature key.
+func (t *tagTable) put(key uint32, p int, w [NumTags]int16) {
 	if key == 0 {
 		return
 	}
-	b := (key * 0x85EBCA6B) >> t.seenShift
-	t.seen[b/64] |= 1 << (b % 64)
-	mask := uint32(len(t.slots) - 1)
+	mask := uint32(len(t.keys) - 1)
 	for i := (key * 0x9E3779B1) >> t.shift; ; i = (i + 1) & mask {
-		if s := &t.slots[i]; s.key == 0 || s.key == key {
-			s.key, s.w = key, w
+		if k := t.keys[i]; k == 0 || k == key {
+			t.keys[i], t.slots[i].w[p] = key, w
 			return
 		}
 	}
 }
 
-// best returns the best tag allowed after prev for the features.
-func (t *tagStage) best(feats []uint32, prev int) int {
-	var score [NumTags]int32
-	mask := uint32(len(t.slots) - 1)
-	for _, f := range feats {
-		if b := (f * 0x85EBCA6B) >> t.seenShift; t.seen[b/64]&(1<<(b%64)) == 0 {
-			continue
+// lookup returns the slot of feature f, nil when absent.
+func (t *tagTable) lookup(f uint32) *tagSlot {
+	mask := uint32(len(t.keys) - 1)
+	for i := (f * 0x9E3779B1) >> t.shift; ; i = (i + 1) & mask {
+		k := t.keys[i]
+		if k == f {
+			return &t.slots[i]
 		}
-		for i := (f * 0x9E3779B1) >> t.shift; ; i = (i + 1) & mask {
-			s := &t.slots[i]
-			if s.key == f {
-				for k := range score {
-					score[k] += int32(s.w[k])
-				}
-				break
-			}
-			if s.key == 0 {
-				break
+		if k == 0 {
+			return nil
+		}
+	}
+}
+
+// scoreBoth adds the weights of the features for both passes to score.
+func (t *tagTable) scoreBoth(score *[2][NumTags]int32, feats []uint32) {
+	for _, f := range feats {
+		if s := t.lookup(f); s != nil {
+			for k := range NumTags {
+				score[0][k] += int32(s.w[0][k])
+				score[1][k] += int32(s.w[1][k])
 			}
 		}
 	}
+}
+
+// score adds the weights of pass p of the features to score.
+func (t *tagTable) score(score *[NumTags]int32, p int, feats []uint32) {
+	for _, f := range feats {
+		if s := t.lookup(f); s != nil {
+			w := &s.w[p]
+			for k := range NumTags {
+				score[k] += int32(w[k])
+			}
+		}
+	}
+}
+
+// best returns the best tag of pass p allowed after prev for the
+// features.
+func (t *tagTable) best(p int, feats []uint32, prev int) int {
+	var score [NumTags]int32
+	t.score(&score, p, feats)
+	return bestTag(&score, prev)
+}
+
+// bestTag returns the tag of highest score allowed after prev (the
+// first of equals).
+func bestTag(score *[NumTags]int32, prev int) int {
 	best := tagO
 	for k := 1; k < NumTags; k++ {
 		if TagAllowed(prev, k) && score[k] > score[best] {
@@ -294,18 +319,25 @@ func ReadTagModel(r io.Reader) (*tagModel, error) {
 	if n[0] < 0 || n[1] < 0 {
 		return nil, errors.New("tagger: header lacks scale or features")
 	}
-	m := &tagModel{}
+	type record struct {
+		key uint32
+		w   [NumTags]int16
+	}
+	var recs [2][]record
 	var head [6]byte
 	var val [2]byte
-	for p := range m.stages {
-		st := &m.stages[p]
-		*st = newTagStage(n[p])
+	for p := range recs {
+		recs[p] = make([]record, 0, n[p])
 		key := uint32(0)
 		for i := 0; i < n[p]; i++ {
 			if _, err := io.ReadFull(br, head[:]); err != nil {
 				return nil, fmt.Errorf("tagger: record %d: %w", i, err)
 			}
-			key += binary.LittleEndian.Uint32(head[:4])
+			next := key + binary.LittleEndian.Uint32(head[:4])
+			if i > 0 && next <= key {
+				return nil, fmt.Errorf("tagger: record %d: keys out of order", i)
+			}
+			key = next
 			mask := binary.LittleEndian.Uint16(head[4:])
 			var w [NumTags]int16
 			for t := range NumTags {
@@ -317,7 +349,27 @@ func ReadTagModel(r io.Reader) (*tagModel, error) {
 				}
 				w[t] = int16(binary.LittleEndian.Uint16(val[:]))
 			}
-			st.put(key, w)
+			recs[p] = append(recs[p], record{key, w})
+		}
+	}
+	// The keys of each pass are sorted: count those of both once.
+	both := 0
+	for i, j := 0, 0; i < len(recs[0]) && j < len(recs[1]); {
+		switch a, b := recs[0][i].key, recs[1][j].key; {
+		case a < b:
+			i++
+		case a > b:
+			j++
+		default:
+			both++
+			i++
+			j++
+		}
+	}
+	m := &tagModel{weights: newTagTable(n[0] + n[1] - both)}
+	for p := range recs {
+		for _, r := range recs[p] {
+			m.weights.put(r.key, p, r.w)
 		}
 	}
 	m.prior = make(map[uint32]WordPrior, np)
@@ -350,12 +402,13 @@ type ttok struct {
 	tok   nlp.Token
 	text  string // as written
 	low   string // folded (nlp.Fold)
-	short string // short shape: runs collapsed ("Xx", "X.X.", "d")
+	word  int32  // index of low in the document's words
 	gz    uint8  // gazetteer bits of a name starting or going on here
 	gzB   uint8  // gazetteer bits of a name starting here
 	cls   uint8  // word classes
 	prior WordPrior
-	// Hashes of low, text and short, mixed into features.
+	// Hashes of low, text and the short shape (see shapeTo), mixed into
+	// features.
 	hLow, hText, hShort uint32
 	caps                bool
 	doc                 uint8 // 8: written with a capital inside a sentence elsewhere, 16: in lower case
@@ -372,15 +425,25 @@ var tagClasses = []string{lexicon.ClassTitle, lexicon.ClassRole, lexicon.ClassOr
 // about each word (written with a capital inside a sentence, in lower
 // case, tagged before).
 type TaggerDoc struct {
-	text     string
-	Sents    [][]nlp.Token
-	toks     [][]ttok
-	capsSeen map[string]bool
-	lowSeen  map[string]bool
-	mem      map[string]uint8 // last type tagged for a capitalised word
-	upper    []bool           // sentence mostly in capitals
-	glob     [][]uint8        // what the first pass said of the word's other mentions
-	digits   []uint8          // share of numbers in the sentence, in quarters
+	text   string
+	Sents  [][]nlp.Token
+	toks   [][]ttok
+	words  []docWord // the distinct folded words, by ttok.word
+	mem    []uint8   // by word: 1 + the last type tagged for a capitalised word, 0 if none
+	upper  []bool    // sentence mostly in capitals
+	glob   [][]uint8 // what the first pass said of the word's other mentions
+	digits []uint8   // share of numbers in the sentence, in quarters
+}
+
+// docWord is what a document says of one of its folded words.
+type docWord struct {
+	low  string
+	seen uint8 // 8: written with a capital inside a sentence, 16: in lower case (ttok.doc)
+	ctx  uint8 // what its capitalised mentions have around them (ctx* bits)
+	// What depends on the folded word only, set for its first token.
+	cls   uint8
+	first bool // a first name
+	hLow  uint32
 }
 
 // NewTaggerDoc tokenises the units (sentences, in text order) of text.
@@ -394,30 +457,47 @@ func NewTaggerDoc(text string, units []veille.Span) *TaggerDoc {
 
 // taggerDoc prepares sentences already tokenised.
 func taggerDoc(text string, sents [][]nlp.Token) *TaggerDoc {
-	d := &TaggerDoc{text: text, Sents: sents, capsSeen: map[string]bool{}, lowSeen: map[string]bool{}, mem: map[string]uint8{}}
+	d := &TaggerDoc{text: text, Sents: sents}
 	lx := lexicon.Default()
+	n := 0
 	for _, toks := range sents {
-		tt := make([]ttok, len(toks))
+		n += len(toks)
+	}
+	ids := make(map[string]int32, n/3)
+	all := make([]ttok, n) // one allocation for the sentences' tokens
+	for _, toks := range sents {
+		tt := all[:len(toks):len(toks)]
+		all = all[len(toks):]
 		for i, t := range toks {
 			w := text[t.Start:t.End]
 			low := nlp.Fold(w)
-			tt[i] = ttok{tok: t, text: w, low: low, short: shape(w), caps: isCaps(w)}
-			tt[i].hLow, tt[i].hText, tt[i].hShort = uint32(fh(0).s(low)), uint32(fh(1).s(w)), uint32(fh(2).s(tt[i].short))
-			for _, c := range lx.Classes(low) {
-				if k := slices.Index(tagClasses, c); k >= 0 {
-					tt[i].cls |= 1 << k
+			id, ok := ids[low]
+			if !ok {
+				id = int32(len(d.words))
+				ids[low] = id
+				dw := docWord{low: low, hLow: uint32(fh(0).s(low))}
+				for _, c := range lx.Classes(low) {
+					if k := slices.Index(tagClasses, c); k >= 0 {
+						dw.cls |= 1 << k
+					}
 				}
+				// FirstName folds w: the same for every w folded to low.
+				dw.first = lx.FirstName(w)
+				d.words = append(d.words, dw)
 			}
-			if t.Kind == nlp.Word && lx.FirstName(w) {
+			dw := &d.words[id]
+			tt[i] = ttok{tok: t, text: w, low: dw.low, word: id, caps: isCaps(w), cls: dw.cls}
+			tt[i].hLow, tt[i].hText, tt[i].hShort = dw.hLow, uint32(fh(1).s(w)), shapeHash(w)
+			if t.Kind == nlp.Word && dw.first {
 				tt[i].gz |= gzFirst
 			}
 			if t.Kind == nlp.Word {
 				if tt[i].caps {
 					if i > 0 {
-						d.capsSeen[low] = true
+						dw.seen |= 8
 					}
 				} else if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
-					d.lowSeen[low] = true
+					dw.seen |= 16
 				}
 			}
 		}
@@ -433,16 +513,12 @@ func taggerDoc(text string, sents [][]nlp.Token) *TaggerDoc {
 		}
 		d.digits = append(d.digits, uint8(4*nums/max(len(toks), 1)))
 	}
+	d.mem = make([]uint8, len(d.words))
 	d.context()
 	for _, tt := range d.toks {
 		for i := range tt {
 			if t := &tt[i]; t.tok.Kind == nlp.Word && t.caps {
-				if d.capsSeen[t.low] {
-					t.doc |= 8
-				}
-				if d.lowSeen[t.low] {
-					t.doc |= 16
-				}
+				t.doc |= d.words[t.word].seen
 			}
 		}
 	}
@@ -464,7 +540,6 @@ const (
 // context sets the ctx bits of the capitalised words of the document:
 // the union over all the word's mentions.
 func (d *TaggerDoc) context() {
-	agg := map[string]uint8{}
 	for s, tt := range d.toks {
 		if d.upper[s] {
 			continue
@@ -508,7 +583,7 @@ func (d *TaggerDoc) context() {
 				if j-i == 1 && i > 0 {
 					b |= ctxAlone
 				}
-				agg[tt[k].low] |= b
+				d.words[tt[k].word].ctx |= b
 			}
 			i = j
 		}
@@ -516,7 +591,7 @@ func (d *TaggerDoc) context() {
 	for _, tt := range d.toks {
 		for i := range tt {
 			if tt[i].caps && tt[i].tok.Kind == nlp.Word {
-				tt[i].ctx = agg[tt[i].low]
+				tt[i].ctx = d.words[tt[i].word].ctx
 			}
 		}
 	}
@@ -633,11 +708,17 @@ func texts(tt []ttok) []string {
 	return out
 }
 
-// shape returns the short shape of a word: X for capitals, x for lower
-// case letters, d for digits, other characters as they are, runs
-// collapsed ("McDonald" → "XxXx", "U.S." → "X.X.").
-func shape(w string) string {
+// shapeHash returns the hash of the short shape of a word (see
+// shapeTo), as mixed into features.
+func shapeHash(w string) uint32 {
 	var b [16]byte
+	return uint32(fh(2).s(string(shapeTo(&b, w))))
+}
+
+// shapeTo writes to b the short shape of a word, up to 16 bytes: X for
+// capitals, x for lower case letters, d for digits, other characters as
+// they are, runs collapsed ("McDonald" → "XxXx", "U.S." → "X.X.").
+func shapeTo(b *[16]byte, w string) []byte {
 	n := 0
 	last := byte(0)
 	for _, r := range w {
@@ -663,7 +744,7 @@ func shape(w string) string {
 			n++
 		}
 	}
-	return string(b[:n])
+	return b[:n]
 }
 
 // Feature templates are hashed with FNV-1a: a template number, then its
@@ -701,6 +782,24 @@ func (h fhash) b(c byte) fhash { return fhash((uint32(h) ^ uint32(c)) * fnvPrime
 // Features appends to dst the feature hashes of token i of sentence s,
 // given the two previous tags.
 func (d *TaggerDoc) Features(dst []uint32, s, i, p1, p2 int) []uint32 {
+	k := featSink{static: dst}
+	d.features(&k, s, i, p1, p2)
+	return k.static
+}
+
+// featSink receives the feature hashes of a token. Static features
+// depend on the document and the token only; dynamic ones also on the
+// tags given before (the previous tags, the tags of earlier mentions,
+// the first pass's tags).
+type featSink struct {
+	static, dyn []uint32
+	split       bool // dynamic features go to dyn, not to static
+	noStatic    bool // static features are not wanted
+}
+
+// features gives k the feature hashes of token i of sentence s, given
+// the two previous tags, in the order of Features when k is not split.
+func (d *TaggerDoc) features(k *featSink, s, i, p1, p2 int) {
 	tt := d.toks[s]
 	t := &tt[i]
 	at := func(k int) *ttok {
@@ -724,32 +823,29 @@ func (d *TaggerDoc) Features(dst []uint32, s, i, p1, p2 int) []uint32 {
 		}
 		return 3
 	}
-	add := func(h fhash) { dst = append(dst, uint32(h)) }
-	add(fh(0))
-	add(fh(1).u(t.hLow))
-	add(fh(2).u(t.hText))
-	add(fh(3).u(word(i - 1)))
-	add(fh(4).u(word(i + 1)))
-	add(fh(5).u(word(i - 2)))
-	add(fh(6).u(word(i + 2)))
-	add(fh(7).u(word(i - 1)).u(t.hLow))
-	add(fh(8).u(t.hLow).u(word(i + 1)))
-	add(fh(9).u(t.hShort))
-	add(fh(10).u(shp(i - 1)).u(t.hShort))
-	add(fh(11).u(t.hShort).u(shp(i + 1)))
-	add(fh(12).u(shp(i - 1)).u(t.hShort).u(shp(i + 1)))
-	// Prefixes and suffixes of up to four runes.
-	low := t.low
-	for k, n := 0, 0; k < len(low) && n < 4; n++ {
-		_, sz := utf8.DecodeRuneInString(low[k:])
-		k += sz
-		add(fh(13).b(byte(n)).s(low[:k]))
+	// Kinds of the neighbours (word, number, punctuation; 0 outside).
+	kind := func(k int) byte {
+		if x := at(k); x != nil {
+			return byte(x.tok.Kind) + 1
+		}
+		return 0
 	}
-	for k, n := len(low), 0; k > 0 && n < 4; n++ {
-		_, sz := utf8.DecodeLastRuneInString(low[:k])
-		k -= sz
-		add(fh(14).b(byte(n)).s(low[k:]))
+	// Word clusters of the token and its neighbours (255 outside).
+	cl := func(k, g int) byte {
+		if x := at(k); x != nil {
+			return x.prior.Cluster[g]
+		}
+		return 255
 	}
+	add := func(h fhash) { k.static = append(k.static, uint32(h)) }
+	dyn := func(h fhash) {
+		if k.split {
+			k.dyn = append(k.dyn, uint32(h))
+		} else {
+			k.static = append(k.static, uint32(h))
+		}
+	}
+	st := !k.noStatic
 	var flags byte
 	if t.caps {
 		flags |= 1
@@ -761,90 +857,110 @@ func (d *TaggerDoc) Features(dst []uint32, s, i, p1, p2 int) []uint32 {
 		flags |= 4
 	}
 	flags |= t.doc
-	add(fh(15).b(flags))
-	add(fh(16).b(flags).u(t.hShort))
-	add(fh(17).b(t.gz))
-	add(fh(18).b(t.gzB))
-	add(fh(19).b(t.cls))
-	if x := at(i - 1); x != nil {
-		add(fh(20).b(x.gz))
-		add(fh(21).b(x.cls))
-	}
-	if x := at(i + 1); x != nil {
-		add(fh(22).b(x.gz))
-		add(fh(23).b(x.cls))
-	}
-	if x := at(i - 2); x != nil {
-		add(fh(24).b(x.cls))
-	}
-	add(fh(25).b(byte(p1)))
-	add(fh(26).b(byte(p1)).b(byte(p2)))
-	add(fh(27).b(byte(p1)).u(t.hLow))
-	add(fh(28).b(byte(p1)).u(t.hShort))
-	add(fh(29).b(byte(p1)).b(t.gz))
-	if t.caps {
-		if m, ok := d.mem[t.low]; ok {
-			add(fh(30).b(m))
-			add(fh(31).b(m).b(flags))
+	if st {
+		add(fh(0))
+		add(fh(1).u(t.hLow))
+		add(fh(2).u(t.hText))
+		add(fh(3).u(word(i - 1)))
+		add(fh(4).u(word(i + 1)))
+		add(fh(5).u(word(i - 2)))
+		add(fh(6).u(word(i + 2)))
+		add(fh(7).u(word(i - 1)).u(t.hLow))
+		add(fh(8).u(t.hLow).u(word(i + 1)))
+		add(fh(9).u(t.hShort))
+		add(fh(10).u(shp(i - 1)).u(t.hShort))
+		add(fh(11).u(t.hShort).u(shp(i + 1)))
+		add(fh(12).u(shp(i - 1)).u(t.hShort).u(shp(i + 1)))
+		// Prefixes and suffixes of up to four runes.
+		low := t.low
+		for k, n := 0, 0; k < len(low) && n < 4; n++ {
+			_, sz := utf8.DecodeRuneInString(low[k:])
+			k += sz
+			add(fh(13).b(byte(n)).s(low[:k]))
+		}
+		for k, n := len(low), 0; k > 0 && n < 4; n++ {
+			_, sz := utf8.DecodeLastRuneInString(low[:k])
+			k -= sz
+			add(fh(14).b(byte(n)).s(low[k:]))
+		}
+		add(fh(15).b(flags))
+		add(fh(16).b(flags).u(t.hShort))
+		add(fh(17).b(t.gz))
+		add(fh(18).b(t.gzB))
+		add(fh(19).b(t.cls))
+		if x := at(i - 1); x != nil {
+			add(fh(20).b(x.gz))
+			add(fh(21).b(x.cls))
+		}
+		if x := at(i + 1); x != nil {
+			add(fh(22).b(x.gz))
+			add(fh(23).b(x.cls))
+		}
+		if x := at(i - 2); x != nil {
+			add(fh(24).b(x.cls))
 		}
 	}
-	if d.upper[s] {
+	dyn(fh(25).b(byte(p1)))
+	dyn(fh(26).b(byte(p1)).b(byte(p2)))
+	dyn(fh(27).b(byte(p1)).u(t.hLow))
+	dyn(fh(28).b(byte(p1)).u(t.hShort))
+	dyn(fh(29).b(byte(p1)).b(t.gz))
+	if t.caps {
+		if m := d.mem[t.word]; m != 0 {
+			dyn(fh(30).b(m - 1))
+			dyn(fh(31).b(m - 1).b(flags))
+		}
+	}
+	if st && d.upper[s] {
 		add(fh(32).u(t.hLow))
 	}
 	if d.glob != nil {
 		g := d.glob[s][i]
-		add(fh(50).b(g))
-		add(fh(51).b(g).b(flags))
-		add(fh(52).b(g).u(t.hShort))
-		add(fh(53).b(g).b(byte(p1)))
+		dyn(fh(50).b(g))
+		dyn(fh(51).b(g).b(flags))
+		dyn(fh(52).b(g).u(t.hShort))
+		dyn(fh(53).b(g).b(byte(p1)))
 	}
-	add(fh(33).u(word(i - 1)).u(t.hShort))
-	add(fh(34).b(t.gz).u(t.hShort))
-	add(fh(35).b(byte(p1)).u(word(i + 1)))
-	add(fh(36).u(t.hShort).u(word(i + 1)))
-	add(fh(37).b(byte(min(i, 3))).u(t.hShort))
-	if x := at(i - 1); x != nil {
-		add(fh(38).u(x.hText))
+	if st {
+		add(fh(33).u(word(i - 1)).u(t.hShort))
+		add(fh(34).b(t.gz).u(t.hShort))
 	}
-	if x := at(i + 1); x != nil {
-		add(fh(39).u(x.hText))
-	}
-	add(fh(40).b(d.digits[s]).u(t.hShort))
-	add(fh(41).b(t.prior.Caps))
-	add(fh(42).b(t.prior.Caps).b(flags))
-	add(fh(43).b(t.prior.Caps).u(t.hShort))
-	if x := at(i - 1); x != nil {
-		add(fh(44).b(x.prior.Caps))
-	}
-	if x := at(i + 1); x != nil {
-		add(fh(45).b(x.prior.Caps))
-	}
-	// Kinds of the neighbours (word, number, punctuation; 0 outside).
-	kind := func(k int) byte {
-		if x := at(k); x != nil {
-			return byte(x.tok.Kind) + 1
+	dyn(fh(35).b(byte(p1)).u(word(i + 1)))
+	if st {
+		add(fh(36).u(t.hShort).u(word(i + 1)))
+		add(fh(37).b(byte(min(i, 3))).u(t.hShort))
+		if x := at(i - 1); x != nil {
+			add(fh(38).u(x.hText))
 		}
-		return 0
-	}
-	add(fh(60).b(kind(i - 1)).b(kind(i + 1)).u(t.hShort))
-	add(fh(61).b(kind(i - 1)).b(kind(i + 1)).b(kind(i + 2)).b(flags & 5))
-	add(fh(64).u(word(i - 1)).u(word(i + 1)))
-	add(fh(65).u(shp(i - 2)).u(shp(i - 1)).u(t.hShort))
-	add(fh(66).u(t.hShort).u(shp(i + 1)).u(shp(i + 2)))
-	// Word clusters of the token and its neighbours (255 outside).
-	cl := func(k, g int) byte {
-		if x := at(k); x != nil {
-			return x.prior.Cluster[g]
+		if x := at(i + 1); x != nil {
+			add(fh(39).u(x.hText))
 		}
-		return 255
+		add(fh(40).b(d.digits[s]).u(t.hShort))
+		add(fh(41).b(t.prior.Caps))
+		add(fh(42).b(t.prior.Caps).b(flags))
+		add(fh(43).b(t.prior.Caps).u(t.hShort))
+		if x := at(i - 1); x != nil {
+			add(fh(44).b(x.prior.Caps))
+		}
+		if x := at(i + 1); x != nil {
+			add(fh(45).b(x.prior.Caps))
+		}
+		add(fh(60).b(kind(i - 1)).b(kind(i + 1)).u(t.hShort))
+		add(fh(61).b(kind(i - 1)).b(kind(i + 1)).b(kind(i + 2)).b(flags & 5))
+		add(fh(64).u(word(i - 1)).u(word(i + 1)))
+		add(fh(65).u(shp(i - 2)).u(shp(i - 1)).u(t.hShort))
+		add(fh(66).u(t.hShort).u(shp(i + 1)).u(shp(i + 2)))
+		add(fh(70).b(cl(i, 1)))
+		add(fh(71).b(cl(i, 0)).u(t.hShort))
+		add(fh(72).b(cl(i-1, 1)))
+		add(fh(73).b(cl(i+1, 1)))
+		add(fh(74).b(cl(i-1, 0)).b(cl(i, 0)))
+		add(fh(75).b(cl(i, 0)).b(cl(i+1, 0)))
 	}
-	add(fh(70).b(cl(i, 1)))
-	add(fh(71).b(cl(i, 0)).u(t.hShort))
-	add(fh(72).b(cl(i-1, 1)))
-	add(fh(73).b(cl(i+1, 1)))
-	add(fh(74).b(cl(i-1, 0)).b(cl(i, 0)))
-	add(fh(75).b(cl(i, 0)).b(cl(i+1, 0)))
-	add(fh(76).b(byte(p1)).b(cl(i, 1)))
+	dyn(fh(76).b(byte(p1)).b(cl(i, 1)))
+	if !st {
+		return
+	}
 	// What the word's mentions in the document have around them.
 	add(fh(83).b(t.ctx))
 	add(fh(84).b(t.ctx).u(t.hShort))
@@ -879,7 +995,6 @@ func (d *TaggerDoc) Features(dst []uint32, s, i, p1, p2 int) []uint32 {
 	// Places in lines of figures: a town before a score is a club.
 	add(fh(95).b(t.gzB).b(d.digits[s]).b(kind(i + 1)).b(boolByte(i == 0)))
 	add(fh(96).b(t.gz).b(d.digits[s]).b(kind(i - 1)).b(kind(i + 1)))
-	return dst
 }
 
 func boolByte(b bool) byte {
@@ -894,16 +1009,20 @@ func boolByte(b bool) byte {
 func (d *TaggerDoc) Remember(s, i, tag int) {
 	t := &d.toks[s][i]
 	if t.caps && t.tok.Kind == nlp.Word {
-		d.mem[t.low] = uint8((tag + 1) / 2)
+		d.mem[t.word] = 1 + uint8((tag+1)/2)
 	}
 }
 
 // UsePrior sets what unlabelled text says of the document's words
 // (capitalisation code, clusters) from a table by PriorKey.
 func (d *TaggerDoc) UsePrior(prior map[uint32]WordPrior) {
+	byWord := make([]WordPrior, len(d.words))
+	for k, w := range d.words {
+		byWord[k] = prior[PriorKey(w.low)]
+	}
 	for _, tt := range d.toks {
 		for i := range tt {
-			tt[i].prior = prior[PriorKey(tt[i].low)]
+			tt[i].prior = byWord[tt[i].word]
 		}
 	}
 }
@@ -962,32 +1081,32 @@ func (d *TaggerDoc) UseFirstPass(tags [][]int) {
 		d.glob = nil
 		return
 	}
-	counts := map[string]*[5]int{}
+	// The tags of each word's capitalised mentions, by type; a word
+	// has counts when one of its mentions is capitalised.
+	counts := make([][5]int32, len(d.words))
+	n := 0
 	for s, tt := range d.toks {
+		n += len(tt)
 		for i := range tt {
 			if !tt[i].caps || tt[i].tok.Kind != nlp.Word {
 				continue
 			}
-			c := counts[tt[i].low]
-			if c == nil {
-				c = &[5]int{}
-				counts[tt[i].low] = c
-			}
-			c[(tags[s][i]+1)/2]++
+			counts[tt[i].word][(tags[s][i]+1)/2]++
 		}
 	}
 	d.glob = make([][]uint8, len(d.toks))
+	all := make([]uint8, n)
 	for s, tt := range d.toks {
-		d.glob[s] = make([]uint8, len(tt))
+		d.glob[s], all = all[:len(tt):len(tt)], all[len(tt):]
 		for i := range tt {
-			c := counts[tt[i].low]
-			if c == nil {
+			c := &counts[tt[i].word]
+			if *c == ([5]int32{}) {
 				continue
 			}
 			own := (tags[s][i] + 1) / 2
 			others := *c
 			others[own]--
-			n, best := 0, 0
+			n, best := int32(0), 0
 			for k, v := range others {
 				n += v
 				if v > others[best] {
@@ -1018,20 +1137,72 @@ type tagSpan struct {
 	typ     string
 }
 
+// tagBuffers are the buffers of one call of tag, reused by later calls.
+type tagBuffers struct {
+	tags   []int
+	static [][NumTags]int32
+	feats  featSink
+}
+
+var tagScratch = sync.Pool{New: func() any { return new(tagBuffers) }}
+
 // tag tags the document in two passes and returns its spans: the
 // second pass knows how the first tagged the other mentions of each
-// word in the document.
+// word in the document. The features that do not depend on tags given
+// before are looked up once, for both passes.
 func (m *tagModel) tag(d *TaggerDoc) []tagSpan {
 	d.UsePrior(m.prior)
-	first := make([][]int, len(d.Sents))
+	n := 0
+	tags := make([][]int, len(d.Sents))
 	for s := range d.Sents {
-		first[s] = make([]int, len(d.Sents[s]))
+		n += len(d.Sents[s])
 	}
-	d.Decode(first, func(feats []uint32, prev int) int { return m.stages[0].best(feats, prev) })
-	d.UseFirstPass(first)
+	sc := tagScratch.Get().(*tagBuffers)
+	defer tagScratch.Put(sc)
+	sc.tags = slices.Grow(sc.tags[:0], n)[:n]
+	flat := sc.tags
+	for s := range d.Sents {
+		tags[s], flat = flat[:len(d.Sents[s]):len(d.Sents[s])], flat[len(d.Sents[s]):]
+	}
+	sc.static = slices.Grow(sc.static[:0], n)[:n]
+	static := sc.static // the second pass's sums of static features
+	k := &sc.feats
+	k.split, k.noStatic = true, false
+	x := 0
+	for s, toks := range d.Sents {
+		p1, p2 := tagO, tagO
+		for i := range toks {
+			k.static, k.dyn = k.static[:0], k.dyn[:0]
+			d.features(k, s, i, p1, p2)
+			var score [2][NumTags]int32
+			m.weights.scoreBoth(&score, k.static)
+			static[x] = score[1]
+			m.weights.score(&score[0], 0, k.dyn)
+			t := bestTag(&score[0], p1)
+			tags[s][i] = t
+			d.Remember(s, i, t)
+			p2, p1 = p1, t
+			x++
+		}
+	}
+	d.UseFirstPass(tags)
 	d.Forget()
-	tags := first
-	d.Decode(tags, func(feats []uint32, prev int) int { return m.stages[1].best(feats, prev) })
+	k.noStatic = true
+	x = 0
+	for s, toks := range d.Sents {
+		p1, p2 := tagO, tagO
+		for i := range toks {
+			k.dyn = k.dyn[:0]
+			d.features(k, s, i, p1, p2)
+			score := static[x]
+			m.weights.score(&score, 1, k.dyn)
+			t := bestTag(&score, p1)
+			tags[s][i] = t
+			d.Remember(s, i, t)
+			p2, p1 = p1, t
+			x++
+		}
+	}
 	d.UseFirstPass(nil)
 	var out []tagSpan
 	for s, ts := range tags {

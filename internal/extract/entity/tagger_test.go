@@ -3,6 +3,7 @@ package entity
 import (
 	"bytes"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/veille/veille"
@@ -26,25 +27,32 @@ func TestTagModelRoundTrip(t *testing.T) {
 		w[p][uint32(fh(0))] = &[NumTags]float32{tagO: 1}
 		w[p][42] = &[NumTags]float32{tagBPER: 3, tagO: -0.5, tagIORG: 0.001}
 	}
+	w[1][77] = &[NumTags]float32{tagBLOC: 2} // a feature of the second pass only
 	var buf bytes.Buffer
 	n, err := WriteTagModel(&buf, []string{"test"}, w, 0.01, map[uint32]WordPrior{7: {Caps: 3, Cluster: [2]uint8{5, 200}}})
-	if err != nil || n != 4 {
+	if err != nil || n != 5 {
 		t.Fatalf("WriteTagModel: %d, %v", n, err)
 	}
 	m, err := ReadTagModel(&buf)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for p := range m.stages {
-		if got := m.stages[p].best([]uint32{uint32(fh(0))}, tagO); got != tagO {
+	for p := range 2 {
+		if got := m.weights.best(p, []uint32{uint32(fh(0))}, tagO); got != tagO {
 			t.Errorf("pass %d: bias alone gives %s", p, TagNames[got])
 		}
-		if got := m.stages[p].best([]uint32{uint32(fh(0)), 42}, tagO); got != tagBPER {
+		if got := m.weights.best(p, []uint32{uint32(fh(0)), 42}, tagO); got != tagBPER {
 			t.Errorf("pass %d: gives %s, want B-PER", p, TagNames[got])
 		}
-		if got := m.stages[p].best([]uint32{99}, tagO); got != tagO {
+		if got := m.weights.best(p, []uint32{99}, tagO); got != tagO {
 			t.Errorf("pass %d: unknown feature gives %s", p, TagNames[got])
 		}
+	}
+	if got := m.weights.best(0, []uint32{uint32(fh(0)), 77}, tagO); got != tagO {
+		t.Errorf("pass 0: a feature of pass 1 gives %s", TagNames[got])
+	}
+	if got := m.weights.best(1, []uint32{uint32(fh(0)), 77}, tagO); got != tagBLOC {
+		t.Errorf("pass 1: gives %s, want B-LOC", TagNames[got])
 	}
 	if m.prior[7] != (WordPrior{Caps: 3, Cluster: [2]uint8{5, 200}}) {
 		t.Errorf("prior: %+v", m.prior)
@@ -89,6 +97,58 @@ func TestEnglish(t *testing.T) {
 		}
 		if e.Type != c.typ || e.ID != c.id {
 			t.Errorf("%q: %q is %s %s, want %s %s", c.text, c.mention, e.Type, e.ID, c.typ, c.id)
+		}
+	}
+}
+
+// TestTaggerStaticFeatures checks that the features the tagger looks up
+// once for both passes depend on no tag given before, and that split or
+// not, a token has the same features, in the order of Features when not
+// split (the order training saw).
+func TestTaggerStaticFeatures(t *testing.T) {
+	text := "Mr Ostrava of Brelmont Holdings said on Monday that Brelmont would sell its Kelby plant. OSTRAVA SPOKE IN KELBY."
+	d := NewTaggerDoc(text, nlp.Segment(text).Sentences)
+	d.UsePrior(loadTagger().prior)
+	split := func(s, i, p1, p2 int) featSink {
+		k := featSink{split: true}
+		d.features(&k, s, i, p1, p2)
+		return k
+	}
+	for s := range d.Sents {
+		for i := range d.Sents[s] {
+			a := split(s, i, tagO, tagO)
+			d.Remember(s, i, tagBORG)
+			tags := make([][]int, len(d.Sents))
+			for s := range tags {
+				tags[s] = make([]int, len(d.Sents[s]))
+				for i := range tags[s] {
+					tags[s][i] = tagBPER
+				}
+			}
+			d.UseFirstPass(tags)
+			b := split(s, i, tagBLOC, tagILOC)
+			if !slices.Equal(a.static, b.static) {
+				t.Errorf("token %d.%d: static features change with earlier tags", s, i)
+			}
+			if slices.Equal(a.dyn, b.dyn) {
+				t.Errorf("token %d.%d: dynamic features do not change with earlier tags", s, i)
+			}
+			all := d.Features(nil, s, i, tagBLOC, tagILOC)
+			if len(all) != len(b.static)+len(b.dyn) {
+				t.Errorf("token %d.%d: %d features, split %d + %d", s, i, len(all), len(b.static), len(b.dyn))
+			}
+			for _, f := range b.dyn {
+				if !slices.Contains(all, f) {
+					t.Errorf("token %d.%d: dynamic feature %x not in Features", s, i, f)
+				}
+			}
+			k := featSink{}
+			d.features(&k, s, i, tagBLOC, tagILOC)
+			if !slices.Equal(all, k.static) {
+				t.Errorf("token %d.%d: not split, features differ from Features", s, i)
+			}
+			d.UseFirstPass(nil)
+			d.Forget()
 		}
 	}
 }
