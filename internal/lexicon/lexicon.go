@@ -3,7 +3,8 @@
 // cities with GeoNames IDs, populations and coordinates, regions (with
 // abbreviations, RegionAbbr), counties (CountiesNamed), continents (with
 // adjectives, AreaAlias), natural features and macro-regions
-// (FeaturesNamed, FeatureAlias), organizations, and word classes (titles, roles,
+// (FeaturesNamed, FeatureAlias), small towns beyond the cities
+// (TownsNamed), organizations, and word classes (titles, roles,
 // organization heads) used to recognise entities. Generated files come from gen.go (see its doc for the sources
 // and versions, also named in each file's header and in NOTICE); the
 // other files under data/ are reviewed lists of ours.
@@ -168,6 +169,55 @@ type Lexicon struct {
 	featAlias  map[string][]int // key → indexes into Features (see FeatureAlias)
 	facility   map[string]bool  // words as written (see FacilityTail)
 	keys       keyFilter        // the keys of names and prefixes (see Names)
+	towns      func() *towns    // data/towns.tsv, loaded on first use (see TownsNamed)
+}
+
+// towns is the index of data/towns.tsv.
+type towns struct {
+	list  []City
+	named map[string][]int32 // key → indexes into list
+}
+
+// TownsNamed returns the small towns (GeoNames' cities500 beyond Cities:
+// 500 people or more) whose name has the key (see Key): "dunshaughlin".
+// They are not in Names, so that recognition never reads a word as one of
+// them: they are read where a place is known to be named and the
+// gazetteer knows no other. Their file is loaded on first use. Their
+// Feature is "PPL" whatever GeoNames' feature code.
+func (lx *Lexicon) TownsNamed(key string) []City {
+	t := lx.towns()
+	ix := t.named[key]
+	out := make([]City, len(ix))
+	for k, i := range ix {
+		out[k] = t.list[i]
+	}
+	return out
+}
+
+// loadTowns reads data/towns.tsv (see TownsNamed).
+func loadTowns() *towns {
+	t := &towns{named: map[string][]int32{}}
+	err := lines("towns.tsv", func(f []string) error {
+		if len(f) != 8 {
+			return fieldsError(8)
+		}
+		id, _ := strconv.Atoi(f[0])
+		pop, _ := strconv.Atoi(f[4])
+		lat, _ := strconv.ParseFloat(f[5], 64)
+		lon, _ := strconv.ParseFloat(f[6], 64)
+		i := int32(len(t.list))
+		t.list = append(t.list, City{ID: id, Name: f[1], Country: f[2], Admin: f[3], Feature: "PPL", Pop: pop, Lat: lat, Lon: lon})
+		for _, n := range []string{f[1], f[7]} {
+			if k := Key(n); k != "" && !slices.Contains(t.named[k], i) {
+				t.named[k] = append(t.named[k], i)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		panic("lexicon: embedded data: " + err.Error()) // the file is part of the binary
+	}
+	return t
 }
 
 // Default returns the embedded lexicon, loaded on first use.
@@ -424,7 +474,7 @@ func split(s string) []string {
 func load() (*Lexicon, error) {
 	lx := &Lexicon{names: map[string][]Entry{}, prefixes: map[string]bool{}, words: map[string][]string{}, first: map[string]bool{}, countryIx: map[string]int{},
 		areaAlias: map[string]int{}, regionAbbr: map[string][]int{}, counties: map[string][]int{},
-		features: map[string][]int{}, featAlias: map[string][]int{}, facility: map[string]bool{}}
+		features: map[string][]int{}, featAlias: map[string][]int{}, facility: map[string]bool{}, towns: sync.OnceValue(loadTowns)}
 	err := lines("countries.tsv", func(f []string) error {
 		if len(f) != 8 {
 			return fieldsError(8)
@@ -439,7 +489,9 @@ func load() (*Lexicon, error) {
 			lx.add(n, Entry{Kind: KindCountry, Index: i})
 		}
 		for _, n := range append(split(f[6]), split(f[7])...) {
-			lx.add(n, Entry{Kind: KindDemonym, Index: i})
+			for _, part := range strings.Split(n, ", ") { // "Bosnian, Herzegovinian": each
+				lx.add(part, Entry{Kind: KindDemonym, Index: i})
+			}
 		}
 		return nil
 	})

@@ -409,6 +409,38 @@ func (x *Recognizer) chooseCounty(key string, ctx *placeCtx, after afterCtx, kno
 	return veille.Place{ID: "geonames-adm2:" + c.Code, Name: c.Name, Country: c.Country, FeatureClass: "A", Lat: c.Lat, Lon: c.Lon}
 }
 
+// chooseTown resolves a name that only the towns of lexicon.TownsNamed
+// bear, among those of a country the article names or writes just after
+// the name, and those of lexicon.MinorPopulation people or more: the one
+// of such a country, whose region the article names, near another place
+// it names, then the most populous. False when none fits: a small town is
+// not read without a cue.
+func (x *Recognizer) chooseTown(key string, ctx *placeCtx, after afterCtx) (veille.Place, bool) {
+	var best veille.Place
+	bestScore := math.Inf(-1)
+	for _, c := range x.lx.TownsNamed(key) {
+		s := math.Log10(float64(c.Pop + 10))
+		if ctx.country(key, c.Country) > 0 {
+			s += bonusCountryCtx
+		} else if after.country != c.Country && c.Pop < lexicon.MinorPopulation {
+			continue
+		}
+		if after.country == c.Country {
+			s += bonusAfter
+		}
+		if reg := c.Country + "-" + c.Admin; ctx.region(key, reg) > 0 || after.region == reg {
+			s += bonusRegionCtx
+		}
+		if ctx.near(key, c.Lat, c.Lon) {
+			s += bonusNear
+		}
+		if s > bestScore {
+			best, bestScore = veille.Place{ID: "geonames:" + itoa(c.ID), Name: c.Name, Country: c.Country, FeatureClass: "P", Lat: c.Lat, Lon: c.Lon}, s
+		}
+	}
+	return best, bestScore > math.Inf(-1)
+}
+
 // commonWord reports whether a name key is one common English word
 // ("west", "summit", "congress"), which names a small town only with a
 // cue.
@@ -853,8 +885,152 @@ func (st *state) after(end int) afterCtx {
 // country, a nationality (its country), a city, a region or a continent
 // of the gazetteer, chosen as the recognizer chooses (see choosePlace).
 // It serves callers that know where a toponym is (the geo evaluation).
-// The result is false when the gazetteer does not know the name.
+// A name the gazetteer does not know, such as a street's or a
+// building's ("Royal Street", "Liverpool Academy"), is placed at the
+// town, region or country it holds ("Liverpool"), else at the place the
+// article is about (focusPlace): a street lies in the town the story
+// happens in. The result is false when nothing fits.
 func (x *Recognizer) Geocode(text string, sp veille.Span, r Result) (veille.Place, bool) {
+	if p, ok := x.geocodeName(text, sp, r); ok {
+		return p, true
+	}
+	p, ok := x.innerPlace(text, sp, r)
+	if f, fok := x.focusPlace(r); fok && (!ok || !innerFits(p, f, r)) {
+		p, ok = f, true
+	}
+	if !ok {
+		return veille.Place{}, false
+	}
+	p.Span, p.Text = sp, text[sp.Start:sp.End]
+	return p, true
+}
+
+// innerPlace resolves the longest run of capitalised words inside the
+// name text[sp] that names a place known without a cue (a country, a
+// region, a town that is not minor) or a town of lexicon.TownsNamed
+// (of a country the article names: see chooseTown): "Liverpool" in
+// "Liverpool Academy", "Dubai" in "Smart Dubai Office". False when none
+// does.
+func (x *Recognizer) innerPlace(text string, sp veille.Span, r Result) (veille.Place, bool) {
+	toks := nlp.Tokenize(text, sp.Start, sp.End)
+	var words []nlp.Token
+	for _, t := range toks {
+		if t.Kind == nlp.Word {
+			words = append(words, t)
+		}
+	}
+	for n := len(words) - 1; n > 0; n-- {
+		for i := 0; i+n <= len(words); i++ {
+			run := words[i : i+n]
+			if !isCaps(run[0].Text(text)) || !isCaps(run[n-1].Text(text)) {
+				continue
+			}
+			inner := veille.Span{Start: run[0].Start, End: run[n-1].End}
+			key := lexicon.Key(text[inner.Start:inner.End])
+			es := slices.DeleteFunc(slices.Clone(x.lx.Names(key)), func(e lexicon.Entry) bool {
+				return e.Minor || e.Kind == lexicon.KindDemonym || e.Kind == lexicon.KindOrg
+			})
+			if (len(es) == 0 && len(x.lx.TownsNamed(key)) == 0) || (n == 1 && commonWord(key)) {
+				continue
+			}
+			if p, ok := x.geocodeName(text, inner, r); ok {
+				return p, true
+			}
+		}
+	}
+	return veille.Place{}, false
+}
+
+// innerFits reports whether the place p named inside a longer name is
+// where that name lies rather than the article's focus f: a town that the
+// article names elsewhere, that lies near the focus or in the country
+// or region that is the focus ("Liverpool Academy" in a story from
+// Liverpool, not "Rogers Centre" in one from Toronto), a country or
+// region unless the focus is a town of its country (a street of the town
+// rather than the state it is in).
+func innerFits(p, f veille.Place, r Result) bool {
+	if p.FeatureClass == "P" {
+		return DistanceKm(p.Lat, p.Lon, f.Lat, f.Lon) < 2*nearKm || slices.ContainsFunc(r.Places, func(q veille.Place) bool { return q.ID == p.ID }) ||
+			f.FeatureClass != "P" && f.Country == p.Country
+	}
+	return !(f.FeatureClass == "P" && f.Country == p.Country)
+}
+
+// focusPlace returns the place an article is about, from the places its
+// recognition found, in the country they are most often in: the town or
+// county it names most (the most populous among equals: a county or a
+// town outside the gazetteer's cities counts as none), else the region,
+// else the country. With no place, the country of the nationalities and
+// organizations it names most. False when it names none.
+func (x *Recognizer) focusPlace(r Result) (veille.Place, bool) {
+	rank := func(p veille.Place) int {
+		switch {
+		case p.FeatureClass == "P" || strings.HasPrefix(p.ID, "geonames-adm2:"):
+			return 3
+		case strings.HasPrefix(p.ID, "iso3166-2:"):
+			return 2
+		case strings.HasPrefix(p.ID, "iso3166:"):
+			return 1
+		}
+		return 0
+	}
+	// The country the article's places are most often in.
+	byCountry := map[string]int{}
+	main := ""
+	for _, p := range r.Places {
+		if p.Country == "" {
+			continue
+		}
+		byCountry[p.Country]++
+		if main == "" || byCountry[p.Country] > byCountry[main] {
+			main = p.Country
+		}
+	}
+	n := map[string]int{}
+	best, bestRank := -1, 0
+	for k, p := range r.Places {
+		rk := rank(p)
+		if rk == 0 || (main != "" && p.Country != main) {
+			continue
+		}
+		n[p.ID]++
+		if rk > bestRank || rk == bestRank && (n[p.ID] > n[r.Places[best].ID] || n[p.ID] == n[r.Places[best].ID] && x.pop(p) > x.pop(r.Places[best])) {
+			best, bestRank = k, rk
+		}
+	}
+	if best >= 0 {
+		return r.Places[best], true
+	}
+	if main == "" {
+		// No place: the country of the nationalities and organizations
+		// the article names most ("Bahamian").
+		for _, e := range r.Entities {
+			if e.Country != "" {
+				byCountry[e.Country] += len(e.Mentions)
+				if main == "" || byCountry[e.Country] > byCountry[main] {
+					main = e.Country
+				}
+			}
+		}
+	}
+	if c, ok := x.lx.Country(main); ok {
+		return veille.Place{ID: "iso3166:" + c.Code, Name: c.NameEN, Country: c.Code, FeatureClass: "A", Lat: c.Lat, Lon: c.Lon}, true
+	}
+	return veille.Place{}, false
+}
+
+// pop returns the population of a town of the gazetteer, 0 for other
+// places.
+func (x *Recognizer) pop(p veille.Place) int {
+	if ci, ok := x.cityIndex()[strings.TrimPrefix(p.ID, "geonames:")]; ok {
+		return x.lx.Cities[ci].Pop
+	}
+	return 0
+}
+
+// geocodeName resolves the place name text[sp] as Geocode says, through
+// the gazetteer only.
+func (x *Recognizer) geocodeName(text string, sp veille.Span, r Result) (veille.Place, bool) {
 	lx := x.lx
 	name := text[sp.Start:sp.End]
 	name = strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s")
@@ -867,8 +1043,9 @@ func (x *Recognizer) Geocode(text string, sp veille.Span, r Result) (veille.Plac
 		}
 	}
 	es := slices.Clone(lx.Names(key))
-	if allCaps(name) && utf8.RuneCountInString(name) <= 5 {
-		// An acronym ("EU") is not the small town of that name ("Eu").
+	if allCaps(name) && utf8.RuneCountInString(name) <= 5 || slices.ContainsFunc(es, func(e lexicon.Entry) bool { return e.Kind == lexicon.KindOrg }) {
+		// An acronym ("EU") is not the small town of that name ("Eu"),
+		// nor is an organization ("White House").
 		es = slices.DeleteFunc(es, func(e lexicon.Entry) bool { return e.Minor })
 	}
 	place := veille.Place{Span: sp, Text: text[sp.Start:sp.End]}
@@ -918,7 +1095,9 @@ func (x *Recognizer) Geocode(text string, sp veille.Span, r Result) (veille.Plac
 		}
 		if best < 0 {
 			if p = x.chooseCounty(key, ctx, st.after(sp.End), true); p.ID == "" {
-				return veille.Place{}, false
+				if p, ok = x.chooseTown(key, ctx, st.after(sp.End)); !ok {
+					return veille.Place{}, false
+				}
 			}
 			p.Span, p.Text = place.Span, place.Text
 			return p, true

@@ -100,6 +100,79 @@ func TestGeocode(t *testing.T) {
 	}
 }
 
+// TestGeocodeBeyondGazetteer checks the names Geocode places without a
+// gazetteer entry of their own: a street at the town the article is
+// about, a building at the town its name holds, a small town of
+// GeoNames' cities500 of a country the article names; and that a name of
+// an organization is not a small town.
+func TestGeocodeBeyondGazetteer(t *testing.T) {
+	x := New()
+	cases := []struct {
+		text, name, id string
+	}{
+		// A street: the article's town, named twice.
+		{"Firemen reached Quillon Street in Manchester at dawn. Manchester police closed it.", "Quillon Street", "geonames:2643123"},
+		// A building: the town in its name.
+		{"Staff at the Glasgow Orthopaedic Unit went on strike.", "Glasgow Orthopaedic Unit", "geonames:2648579"},
+		// A small town of a country the article names.
+		{"Ferries left Samos for the mainland, Greek officials said in Greece.", "Samos", "geonames:254115"},
+	}
+	for _, c := range cases {
+		text := nlp.Normalize(c.text)
+		seg := nlp.Segment(text)
+		r := x.Recognize(text, append(seg.Sentences, seg.Headings...))
+		i := strings.Index(text, c.name)
+		p, ok := x.Geocode(text, veille.Span{Start: i, End: i + len(c.name)}, r)
+		if !ok || p.ID != c.id {
+			t.Errorf("Geocode(%q in %q) = %s (%s) %v, want %s", c.name, c.text, p.ID, p.Name, ok, c.id)
+		}
+		if p.Text != c.name {
+			t.Errorf("Geocode(%q) text = %q", c.name, p.Text)
+		}
+	}
+	// Without a country named, a town of cities500 is not read.
+	text := "Ferries left Samos at dawn."
+	i := strings.Index(text, "Samos")
+	if p, ok := x.Geocode(text, veille.Span{Start: i, End: i + 5}, Result{}); ok {
+		t.Errorf("Geocode(Samos) with no context = %s (%s), want nothing", p.ID, p.Name)
+	}
+	// An organization is not the small town of its name.
+	text = "The White House said on Monday that talks would resume."
+	seg := nlp.Segment(text)
+	r := x.Recognize(text, append(seg.Sentences, seg.Headings...))
+	i = strings.Index(text, "White House")
+	if p, ok := x.Geocode(text, veille.Span{Start: i, End: i + len("White House")}, r); ok && p.FeatureClass == "P" {
+		t.Errorf("Geocode(White House) = %s (%s), want no town", p.ID, p.Name)
+	}
+}
+
+func TestFocusPlace(t *testing.T) {
+	x := New()
+	tokyo := veille.Place{ID: "geonames:1850147", Country: "JP", FeatureClass: "P"}
+	osaka := veille.Place{ID: "geonames:1853909", Country: "JP", FeatureClass: "P"}
+	lima := veille.Place{ID: "geonames:3936456", Country: "PE", FeatureClass: "P"}
+	japan := veille.Place{ID: "iso3166:JP", Country: "JP", FeatureClass: "A"}
+	cases := []struct {
+		name   string
+		places []veille.Place
+		want   string
+	}{
+		{"the town named most", []veille.Place{osaka, tokyo, tokyo}, tokyo.ID},
+		{"the most populous among equals", []veille.Place{osaka, tokyo}, tokyo.ID},
+		{"a town of the country named most", []veille.Place{lima, japan, japan, osaka}, osaka.ID},
+		{"the country when no town", []veille.Place{japan}, japan.ID},
+	}
+	for _, c := range cases {
+		p, ok := x.focusPlace(Result{Places: c.places})
+		if !ok || p.ID != c.want {
+			t.Errorf("%s: focusPlace = %s %v, want %s", c.name, p.ID, ok, c.want)
+		}
+	}
+	if p, ok := x.focusPlace(Result{}); ok {
+		t.Errorf("focusPlace of nothing = %+v", p)
+	}
+}
+
 func TestFeatures(t *testing.T) {
 	x := New()
 	cases := []struct {
@@ -209,5 +282,28 @@ func TestDistanceKm(t *testing.T) {
 	// Paris to London is about 344 km.
 	if d := DistanceKm(48.8566, 2.3522, 51.5074, -0.1278); d < 340 || d > 348 {
 		t.Errorf("distance = %.0f", d)
+	}
+}
+
+// BenchmarkGeocode times Geocode on names of the three kinds: a country,
+// a building holding a town's name, and a street placed at the
+// article's town.
+func BenchmarkGeocode(b *testing.B) {
+	x := New()
+	text := nlp.Normalize("Firemen reached Quillon Street in Manchester at dawn. Staff at the Glasgow Orthopaedic Unit went on strike, French unions said.")
+	seg := nlp.Segment(text)
+	r := x.Recognize(text, append(seg.Sentences, seg.Headings...))
+	var spans []veille.Span
+	for _, name := range []string{"Quillon Street", "Glasgow Orthopaedic Unit", "French"} {
+		i := strings.Index(text, name)
+		spans = append(spans, veille.Span{Start: i, End: i + len(name)})
+	}
+	x.Geocode(text, spans[0], r) // loads the towns
+	for b.Loop() {
+		for _, sp := range spans {
+			if _, ok := x.Geocode(text, sp, r); !ok {
+				b.Fatalf("Geocode(%q) found nothing", text[sp.Start:sp.End])
+			}
+		}
 	}
 }
