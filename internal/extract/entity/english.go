@@ -21,22 +21,49 @@ func (st *state) tagged(m *tagModel) {
 	rules := st.ms
 	st.ms = nil
 	d := newTaggerDoc(st.text, st.units)
+	sport := st.sportDoc()
+	var prev tagSpan // the tagger's previous span
 	for _, sp := range m.tag(d) {
 		if sp.j = d.nameEnd(sp.s, sp.i, sp.j); sp.j == sp.i {
 			continue
 		}
+		afterPerson := prev.typ == "PER" && prev.s == sp.s && prev.j == sp.i-1
+		prev = sp
 		if sp.typ == "PER" && sp.j-sp.i >= 2 && d.digits[sp.s] >= 1 && d.placeAt(sp.s, sp.j-1) {
 			sp.typ = "ORG" // a club in a results line: "Steaua Bucharest 2"
 		}
-		st.canon(st.units[sp.s].toks, sp.i, sp.j, sp.typ)
+		toks := st.units[sp.s].toks
+		if sp.j-sp.i == 1 && st.noName(toks, sp.i, sp.typ) {
+			continue
+		}
+		if sp.typ == "ORG" && d.upper[sp.s] {
+			sp.j = st.acronymBeforeSport(toks, sp.i, sp.j) // "NBA" in "NBA BASKETBALL"
+		}
+		if sp.typ == "ORG" && st.placeAfterPrep(toks, sp.i, sp.j) {
+			sp.typ = "LOC" // "in eastern Zaire"
+		}
+		if st.placeTail(toks, sp.i, sp.j, sp.typ) {
+			sp.typ = "LOC" // "the Sydney Cricket Ground", "the Red Sea"
+		}
+		if sport && sp.typ != "ORG" && st.clubTown(toks, sp.i, sp.j, sp.typ, afterPerson) {
+			sp.typ = "ORG" // "Bologna can expect a tough home match"
+		}
+		if k := st.personAfter(toks, sp.i, sp.j, sport); k > sp.i {
+			st.describer(toks, sp.i, k)
+			sp.i, sp.typ = k, "PER"
+		} else if sp.typ != "PER" && st.initialsName(toks, sp.i, sp.j) && (sp.typ == "ORG" || !compassInitial(st.tokText(toks[sp.i]))) {
+			sp.typ = "PER"
+		}
+		st.canon(toks, sp.i, sp.j, sp.typ)
 	}
 	tagged := st.ms
 	st.ms = nil
 	taggedAt := newSpanIndex(tagged)
 	// Longer names of countries and organizations of the gazetteer win
-	// over the shorter spans they contain ("Central African Republic").
+	// over the shorter spans they contain ("Central African Republic"),
+	// and names of places over two spans or more.
 	longer := func(r mention) bool {
-		if !r.gaz {
+		if !r.gaz && r.typ != veille.TypeGPE {
 			return false
 		}
 		n, ok := 0, true
@@ -48,7 +75,9 @@ func (st *state) tagged(m *tagModel) {
 			n++
 			return true
 		})
-		return ok && n > 0
+		// A place's name the tagger cut in two is one place: "RIO DE
+		// JANEIRO".
+		return ok && (n > 1 || n > 0 && r.gaz)
 	}
 	var strong []mention
 	for _, r := range rules {
@@ -338,4 +367,35 @@ func (x spanIndex) any(start, end int) bool {
 	found := false
 	x.each(start, end, func(mention) bool { found = true; return false })
 	return found
+}
+
+// monthAbbrs are the abbreviated names of months, which the tagger may
+// take for names in lists of dated prices ("Dec 6").
+var monthAbbrs = map[string]bool{"Jan": true, "Feb": true, "Mar": true, "Apr": true, "Jun": true, "Jul": true,
+	"Aug": true, "Sep": true, "Sept": true, "Oct": true, "Nov": true, "Dec": true}
+
+// noName reports whether the one-token span at i that the tagger typed
+// typ is no name: a capital letter alone ("Group C"), unless the
+// gazetteer knows it, a noun of nationality ("Croat"), or a month's
+// abbreviation before a number or as anything but a person.
+func (st *state) noName(toks []nlp.Token, i int, typ string) bool {
+	w := strings.TrimSuffix(st.tokText(toks[i]), ".")
+	if len(w) == 1 {
+		m, ok := st.lookup(toks, i)
+		return !ok || m.j != i+1
+	}
+	if st.x.lx.Is(st.fold(toks[i]), classNatNoun) {
+		return true // "Croat" alone: a nationality
+	}
+	if !monthAbbrs[w] {
+		return false
+	}
+	return typ != "PER" || i+1 < len(toks) && toks[i+1].Kind == nlp.Number
+}
+
+// compassInitial reports whether w is the initial of a point of the
+// compass, which abbreviates places ("N. Korea", "S. Africa") as often
+// as it opens a person's name.
+func compassInitial(w string) bool {
+	return w == "N" || w == "S" || w == "E" || w == "W"
 }
