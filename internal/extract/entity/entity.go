@@ -489,8 +489,12 @@ func (st *state) scan(u unit) {
 			continue
 		}
 		if j, typ, ok := st.headed(toks, i); ok {
-			text := st.text[t.Start:toks[j-1].End]
-			st.add(mention{start: t.Start, end: toks[j-1].End, typ: typ, id: "veille:" + strings.ToLower(typ) + "/" + slug(text), name: text, tok: i})
+			start := t.Start
+			if typ == veille.TypeLOC && (st.ordinalBefore(toks, i) || st.houseNumber(toks, i)) {
+				start = toks[i-1].Start // "le 13e arrondissement de Paris", "au 22 rue Largentier"
+			}
+			text := st.text[start:toks[j-1].End]
+			st.add(mention{start: start, end: toks[j-1].End, typ: typ, id: "veille:" + strings.ToLower(typ) + "/" + slug(text), name: text, tok: i})
 			i = j
 			continue
 		}
@@ -578,8 +582,8 @@ func (st *state) headed(toks []nlp.Token, i int) (int, string, bool) {
 	if end <= k {
 		return 0, "", false
 	}
-	if k == i+1 && lx.Is(f, lexicon.ClassApposed) {
-		return 0, "", false // "la société Renault": the name alone (see name)
+	if lx.Is(f, lexicon.ClassApposed) && (k == i+1 || k == i+2 && st.apposedAdj(toks, i+1)) {
+		return 0, "", false // "la société Renault", "le groupe pétrolier Total": the name alone (see name)
 	}
 	if !st.en && typ == veille.TypeORG && end == k+1 && end < len(toks) && lexicon.French(st.tokText(toks[k]))&lexicon.FrCommon != 0 && st.adjective(toks[end]) {
 		end++ // "ministère des Affaires étrangères": a common noun's adjective
@@ -704,8 +708,8 @@ func (st *state) personCue(toks []nlp.Token, i int, m match) bool {
 	if i > 1 && st.tokText(toks[i-1]) == "." && st.x.lx.Is(nlp.Fold(st.tokText(toks[i-2])), lexicon.ClassTitle) {
 		return true
 	}
-	if m.j == i+1 && st.surname(st.tokText(toks[i])) != "" {
-		return true // "Clinton" after "Bill Clinton"
+	if m.j == i+1 && (st.surname(st.tokText(toks[i])) != "" || st.given(st.tokText(toks[i])) != "") {
+		return true // "Clinton" after "Bill Clinton", "Ramos" after "Ramos Sanchez"
 	}
 	if m.j == i+1 && m.j < len(toks) && (st.x.lx.FirstName(st.tokText(toks[i])) || st.smallTown(toks, i, m)) && toks[m.j].Kind == nlp.Word &&
 		isCaps(st.tokText(toks[m.j])) && len(st.x.lx.Names(nlp.Fold(st.tokText(toks[m.j])))) == 0 {
@@ -778,8 +782,9 @@ func (st *state) placeCue(toks []nlp.Token, i int, m *match) bool {
 // "Morrison", "Ballard"), kept only when the article names the town's
 // country (see resolve).
 func (st *state) weakTown(toks []nlp.Token, i int, m match) bool {
-	if w := st.tokText(toks[i]); m.j != i+1 || st.townPrep(toks, i) || st.placePrep(toks, i) || allCaps(w) && utf8.RuneCountInString(w) >= 5 {
-		return false // "à Cancale", "BOUILLY – Marché de Noël"
+	if w := st.tokText(toks[i]); m.j != i+1 || st.townPrep(toks, i) || st.placePrep(toks, i) || allCaps(w) && utf8.RuneCountInString(w) >= 5 ||
+		!st.en && strings.ContainsRune(w, '-') {
+		return false // "à Cancale", "BOUILLY – Marché de Noël", "Saint-Malo" (no surname)
 	}
 	for _, e := range m.entries {
 		if e.Kind != lexicon.KindCity {
@@ -1086,12 +1091,21 @@ func (st *state) name(toks []nlp.Token, i, j int) {
 		st.add(mention{start: start, end: end, typ: veille.TypeLOC, id: "veille:loc/" + slug(text), name: text, tok: i})
 	case title || role != "" || st.firstName(first) && n > 1 && !lx.Is(ffirst, lexicon.ClassLocHead) && !lx.Is(ffirst, lexicon.ClassOrgHead):
 		st.person(start, end, text, role, i)
-	case n == 1 && st.surname(first) != "":
+	case n == 1 && (st.surname(first) != "" || st.given(first) != ""):
+		// "Clinton" after "Bill Clinton"; "Noëline" after "Noëline Martin".
 		st.person(start, end, text, "", i)
 	case n == 1 && lx.FirstName(first) && !initial(st.text, toks, i) && !st.lowSeen[ffirst]:
 		// A first name alone, inside a sentence: "Eloïse".
 		st.person(start, end, text, "", i)
-	case lx.Is(ffirst, lexicon.ClassLocHead) && n > 1, strings.HasPrefix(ffirst, "saint-") || strings.HasPrefix(ffirst, "sainte-"),
+	case n == 1 && st.placeShape(first):
+		// "Boulogne-sur-Mer", "Les Salins-d'Hyères": a French place's
+		// name, with its article when it has a capital.
+		if st.capArticle(toks, i) {
+			start = toks[i-1].Start
+			text = st.text[start:end]
+		}
+		st.add(mention{start: start, end: end, typ: veille.TypeLOC, id: "veille:loc/" + slug(text), name: text, tok: i})
+	case lx.Is(ffirst, lexicon.ClassLocHead) && n > 1, strings.HasPrefix(ffirst, "saint-") || strings.HasPrefix(ffirst, "sainte-"), st.cardinalName(first),
 		!st.en && lx.Is(ffirst, lexicon.ClassLocCap) && n > 2 && st.hasParticle(toks, i, j):
 		st.add(mention{start: start, end: end, typ: veille.TypeLOC, id: "veille:loc/" + slug(text), name: text, tok: i})
 	case n == 1 && st.terms[first]:
@@ -1100,13 +1114,21 @@ func (st *state) name(toks []nlp.Token, i, j int) {
 		// A sentence-initial capital nothing else supports: a common word.
 	case n == 1 && st.lowSeen[ffirst]:
 		// Written in lower case elsewhere: a common word here too.
+	case n == 1 && st.pairedName(toks, i):
+		// "à Béné et Paolo": a name joined to a person's is a person's.
+		st.person(start, end, text, "", i)
 	case st.placePrep(toks, i) && !st.firstName(first) && (n > 1 || !st.lowSeen[ffirst]):
 		// "à Avranches", "vers Cancale": a place no list knows.
 		st.add(mention{start: start, end: end, typ: veille.TypeLOC, id: "veille:loc/" + slug(text), name: text, tok: i})
 	case st.capArticle(toks, i) && st.commonWords(toks, i, j):
-		// "Les Ombelles", "La Poste": common words named with their article.
+		// "Les Ombelles", "La Poste": common words named with their
+		// article; after a preposition of place, a place ("à La Défense").
 		start = toks[i-1].Start
 		text = st.text[start:end]
+		if st.placePrep(toks, i-1) {
+			st.add(mention{start: start, end: end, typ: veille.TypeLOC, id: "veille:loc/" + slug(text), name: text, tok: i - 1})
+			break
+		}
 		st.add(mention{start: start, end: end, typ: veille.TypeORG, id: "veille:org/" + slug(text), name: text, tok: i - 1})
 	case n >= 2 && st.commonWords(toks, i, j):
 		// "Nouveau Testament", "Art Sacré": common words with capitals.
@@ -1423,6 +1445,7 @@ type msIndex struct {
 	first   *mention       // &st.ms[0] when indexed, to see st.ms replaced (english.go)
 	lastEnd int            // end of st.ms[n-1] when indexed
 	byLast  map[string]int // last word of a person's name → index of its last mention
+	byFirst map[string]int // first word of a person's name of two or three words → index of its last mention
 	firstID map[string]int // entity ID → index of its first mention
 }
 
@@ -1434,7 +1457,7 @@ func (st *state) msIndex() *msIndex {
 		*ix = msIndex{}
 	}
 	if ix.byLast == nil {
-		ix.byLast, ix.firstID = map[string]int{}, map[string]int{}
+		ix.byLast, ix.byFirst, ix.firstID = map[string]int{}, map[string]int{}, map[string]int{}
 	}
 	for k := ix.n; k < len(st.ms); k++ {
 		m := &st.ms[k]
@@ -1444,6 +1467,9 @@ func (st *state) msIndex() *msIndex {
 		if m.typ == veille.TypePER {
 			if i := strings.LastIndexByte(m.name, ' '); i >= 0 {
 				ix.byLast[m.name[i+1:]] = k
+			}
+			if f, rest, ok := strings.Cut(m.name, " "); ok && m.role == "" && strings.Count(rest, " ") <= 1 {
+				ix.byFirst[f] = k
 			}
 		}
 	}
@@ -1460,7 +1486,11 @@ func (st *state) person(start, end int, text, role string, tok int) {
 	id := "veille:per/" + slug(text)
 	name := text
 	if !strings.Contains(text, " ") {
-		if prev := st.surname(text); prev != "" {
+		prev := st.surname(text)
+		if prev == "" {
+			prev = st.given(text)
+		}
+		if prev != "" {
 			id = prev
 			if k, ok := st.msIndex().firstID[prev]; ok {
 				name = st.ms[k].name

@@ -147,13 +147,43 @@ func (st *state) headOfName(toks []nlp.Token, i int, m match) bool {
 }
 
 // apposedBefore reports whether token i follows, in lower case, a noun
-// that introduces an organization's own name without being part of it
-// ("la société Renault", "le groupe Akadêmia").
+// that introduces an organization's own name without being part of it,
+// directly or with one adjective between ("la société Renault", "le
+// groupe Akadêmia", "le laboratoire français Sanofi", "le constructeur
+// automobile Renault").
 func (st *state) apposedBefore(toks []nlp.Token, i int) bool {
-	if st.en {
+	if st.en || i == 0 || !isCaps(st.tokText(toks[i])) {
 		return false
 	}
-	return i > 0 && toks[i-1].Kind == nlp.Word && !isCaps(st.tokText(toks[i-1])) && st.x.lx.Is(st.fold(toks[i-1]), lexicon.ClassApposed)
+	k := i - 1
+	if k > 0 && st.apposedAdj(toks, k) {
+		k--
+	}
+	return toks[k].Kind == nlp.Word && !isCaps(st.tokText(toks[k])) && st.x.lx.Is(st.fold(toks[k]), lexicon.ClassApposed) && st.determined(toks, k)
+}
+
+// determined reports whether the noun at token k opens its noun phrase:
+// a function word (an article, a possessive, a preposition), a
+// punctuation mark or nothing before it, not another noun ("la série
+// hebdomadaire", where the noun of class apposed is an adjective).
+func (st *state) determined(toks []nlp.Token, k int) bool {
+	return k == 0 || toks[k-1].Kind != nlp.Word || st.x.lx.Is(st.fold(toks[k-1]), lexicon.ClassFunc) || st.x.lx.Is(st.fold(toks[k-1]), lexicon.ClassParticle)
+}
+
+// apposedAdj reports whether the word at token k, after a noun of class
+// apposed, is an adjective qualifying it: a nationality or a word shaped
+// like an adjective ("le groupe français", "la compagnie pétrolière").
+func (st *state) apposedAdj(toks []nlp.Token, k int) bool {
+	t := toks[k]
+	w := st.tokText(t)
+	if st.en || k == 0 || t.Kind != nlp.Word || isCaps(w) || st.x.lx.Is(st.fold(t), lexicon.ClassApposed) || !st.x.lx.Is(st.fold(toks[k-1]), lexicon.ClassApposed) {
+		return false
+	}
+	if m, ok := st.lookup(toks, k); ok && m.j == k+1 && slices.ContainsFunc(m.entries, func(e lexicon.Entry) bool { return e.Kind == lexicon.KindDemonym }) {
+		return true
+	}
+	f := st.fold(t)
+	return st.adjective(t) || st.commonNoun(t) && (strings.HasSuffix(f, "ier") || strings.HasSuffix(f, "iere") || strings.HasSuffix(f, "iers") || strings.HasSuffix(f, "ieres"))
 }
 
 // apposedPlace reports whether a place match at token i follows a noun
@@ -243,8 +273,12 @@ func (st *state) orgNoun(toks []nlp.Token, i int) (int, bool) {
 	case "un", "une", "des", "ces", "ses", "leurs":
 		return 0, false
 	case "d'":
-		if i >= 2 && st.fold(toks[i-2]) == "coup" {
-			return 0, false
+		if i >= 2 && st.fold(toks[i]) == "etat" && st.stateOfRole(toks[i-2]) {
+			return 0, false // "coup d'État", "chef d'État", "secrétaire d'État"
+		}
+	case "l'":
+		if i >= 3 && st.fold(toks[i]) == "etat" && st.fold(toks[i-2]) == "de" && st.stateOfRole(toks[i-3]) {
+			return 0, false // "le chef de l'État": its holder, not the institution
 		}
 	}
 	j := i + 1
@@ -254,6 +288,22 @@ func (st *state) orgNoun(toks []nlp.Token, i int) (int, bool) {
 		}
 	}
 	return j, true
+}
+
+// stateOfRole reports whether the lower-case word token t, before
+// "d'État" or "de l'État", makes with it a role or a phrase of its own
+// ("chef d'État", "secrétaire d'État", "coup d'État", "homme d'État"),
+// in which "État" names no institution.
+func (st *state) stateOfRole(t nlp.Token) bool {
+	if t.Kind != nlp.Word || isCaps(st.tokText(t)) {
+		return false
+	}
+	f := strings.TrimSuffix(st.fold(t), "s")
+	switch f {
+	case "coup", "homme", "femme", "raison":
+		return true
+	}
+	return st.x.lx.Is(f, lexicon.ClassRole)
 }
 
 // initialName reports whether the capitalised word opening the sentence
@@ -686,4 +736,141 @@ func (st *state) capsFuncInside(toks []nlp.Token, j int) bool {
 	}
 	n := st.tokText(toks[j+1])
 	return isCaps(n) && !allCaps(n) && !st.x.lx.Is(st.fold(toks[j+1]), lexicon.ClassFunc) && !strings.ContainsRune(st.text[toks[j].End:toks[j+1].Start], '\n')
+}
+
+// given returns the entity ID of the person of two or three words, no
+// role, named before in a French article whose first word is w, a first
+// name of the lists: a person is named again by the first name
+// ("Noëline" after "Noëline Martin"). A title or a function word is no
+// first name.
+func (st *state) given(w string) string {
+	if st.en || allCaps(w) || !st.firstName(w) {
+		return ""
+	}
+	f := nlp.Fold(w)
+	if st.x.lx.Is(f, lexicon.ClassTitle) || st.x.lx.Is(f, lexicon.ClassFunc) || st.x.lx.Is(f, lexicon.ClassRole) {
+		return ""
+	}
+	ix := st.msIndex()
+	if k, ok := ix.byFirst[w]; ok {
+		return st.ms[k].id
+	}
+	return ""
+}
+
+// placeShape reports whether the hyphenated word w is shaped like the
+// name of a French place: a linking word of place names inside it
+// ("Boulogne-sur-Mer", "Aix-les-Bains", "Mont-Saint-Michel",
+// "Ervy-le-Châtel"), and no first name before an article ("Pierre-le-Grand"
+// is a king).
+func (st *state) placeShape(w string) bool {
+	if st.en || !strings.ContainsRune(w, '-') || allCaps(w) {
+		return false
+	}
+	parts := strings.Split(nlp.Fold(w), "-")
+	if len(parts) < 2 || parts[0] == "" || parts[len(parts)-1] == "" || len(parts) == 2 && !strings.HasPrefix(parts[1], "d'") {
+		return false
+	}
+	first, _, _ := strings.Cut(w, "-")
+	for k, p := range parts[1:] {
+		last := k == len(parts)-2
+		switch {
+		case last:
+			if strings.HasPrefix(p, "d'") && len(p) > 2 {
+				return !st.firstName(first) // "Salins-d'Hyères"
+			}
+		case p == "sur" || p == "sous" || p == "en" || p == "les" || p == "lez" || p == "saint" || p == "sainte" || p == "aux":
+			return true
+		case p == "le" || p == "la" || p == "de" || p == "du" || p == "des":
+			return !st.firstName(first) // "Ervy-le-Châtel", "Bourg-de-Péage"; not "Pierre-le-Grand"
+		}
+	}
+	return false
+}
+
+// pairedName reports whether the capitalised word at token i, which no
+// dictionary has, is joined by "et" to a person's first name after it
+// or to a person's name found just before it ("transférer à Béné et
+// Paolo", "les avocats de Noëline Martin et Ramos"): names of persons
+// go in pairs.
+func (st *state) pairedName(toks []nlp.Token, i int) bool {
+	if st.en {
+		return false
+	}
+	w := st.tokText(toks[i])
+	if allCaps(w) || !nameShape(w) || utf8.RuneCountInString(w) < 3 || lexicon.French(w)&(lexicon.FrCommon|lexicon.FrProper) != 0 || lexicon.English(w) {
+		return false
+	}
+	if i+2 < len(toks) && st.fold(toks[i+1]) == "et" {
+		n := st.tokText(toks[i+2])
+		if toks[i+2].Kind == nlp.Word && isCaps(n) && !allCaps(n) && st.firstName(n) && (i+3 >= len(toks) || !isCaps(st.tokText(toks[i+3]))) {
+			if _, place := st.lookup(toks, i+2); !place {
+				return true
+			}
+		}
+	}
+	if i >= 2 && st.fold(toks[i-1]) == "et" {
+		k := len(st.ms) - 1
+		return k >= 0 && st.ms[k].end == toks[i-2].End && st.ms[k].typ == veille.TypePER
+	}
+	return false
+}
+
+// cardinalName reports whether the hyphenated word w opens with a
+// cardinal point and goes on with a capital: a region's name
+// ("Nord-Pas de Calais", "Sud-Kivu"), not "Est-ce".
+func (st *state) cardinalName(w string) bool {
+	if st.en {
+		return false
+	}
+	head, rest, ok := strings.Cut(w, "-")
+	if !ok || !isCaps(rest) || allCaps(w) || !st.x.lx.Is(nlp.Fold(head), lexicon.ClassCardinal) {
+		return false
+	}
+	f := nlp.Fold(rest)
+	if st.x.lx.Is(f, lexicon.ClassCardinal) && !st.x.lx.Is(nlp.Fold(w), lexicon.ClassCardinal) {
+		return false // "le commerce Est-Ouest": a relation
+	}
+	for _, e := range []string{"ain", "aine", "ains", "aines", "ais", "aise", "aises", "ois", "oise", "oises", "en", "enne", "ens", "ennes"} {
+		if strings.HasSuffix(f, e) && !strings.Contains(f, "-") {
+			return false // "les Nord-Africains": a people
+		}
+	}
+	return true
+}
+
+// ordinalBefore reports whether token i follows an ordinal in a French
+// text, written in words or figures ("treizième", "13e", "XVe", "1er"):
+// it tells which of a town's districts is meant ("le 13e arrondissement
+// de Paris").
+func (st *state) ordinalBefore(toks []nlp.Token, i int) bool {
+	if st.en || i == 0 || toks[i-1].Kind != nlp.Word && toks[i-1].Kind != nlp.Number {
+		return false
+	}
+	f := st.fold(toks[i-1])
+	if f == "premier" || f == "premiere" || strings.HasSuffix(f, "ieme") && len(f) > 5 {
+		return true
+	}
+	w := st.tokText(toks[i-1])
+	for _, e := range []string{"er", "e", "ème"} {
+		if n, ok := strings.CutSuffix(w, e); ok && n != "" && (strings.Trim(n, "0123456789") == "" || strings.Trim(n, "IVX") == "") {
+			return true // "13e", "XVe": the Roman numeral in capitals
+		}
+	}
+	return false
+}
+
+// streetNouns are the heads of street names that a house number comes
+// before in a French address ("22 rue Largentier").
+var streetNouns = map[string]bool{"rue": true, "avenue": true, "boulevard": true, "quai": true, "faubourg": true, "chemin": true, "allee": true, "impasse": true}
+
+// houseNumber reports whether the street noun at token i follows a house
+// number of one to three digits, which is part of the address ("au 22
+// rue Largentier"); a number after a comma or a year is not.
+func (st *state) houseNumber(toks []nlp.Token, i int) bool {
+	if st.en || i == 0 || !streetNouns[st.fold(toks[i])] || isCaps(st.tokText(toks[i])) {
+		return false
+	}
+	w := st.tokText(toks[i-1])
+	return len(w) <= 3 && strings.Trim(w, "0123456789") == "" && w != "" && toks[i-1].End < toks[i].Start
 }

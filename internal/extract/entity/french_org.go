@@ -154,7 +154,7 @@ func (st *state) apposedName(toks []nlp.Token, i int) (int, int, int, bool) {
 	if k > 0 && toks[k].Kind == nlp.Word && !isCaps(st.tokText(toks[k])) && !st.x.lx.Is(st.fold(toks[k]), lexicon.ClassApposed) {
 		k-- // one adjective: "l'association bénévole"
 	}
-	if toks[k].Kind != nlp.Word || !st.x.lx.Is(st.fold(toks[k]), lexicon.ClassApposed) || isCaps(st.tokText(toks[k])) && !allCaps(st.tokText(toks[k])) {
+	if toks[k].Kind != nlp.Word || !st.x.lx.Is(st.fold(toks[k]), lexicon.ClassApposed) || isCaps(st.tokText(toks[k])) && !allCaps(st.tokText(toks[k])) || !st.determined(toks, k) {
 		return 0, 0, 0, false // "l'ONG", but not "Association" opening a name
 	}
 	switch w := st.tokText(toks[i]); w {
