@@ -4,7 +4,7 @@ package veille
 // extractors that fill it. It grows by one whenever an extractor is added or
 // changes its output, so that `veille reanalyze --since N` can find the
 // articles analysed by older code.
-const AnalysisVersion = 5
+const AnalysisVersion = 6
 
 // Span is a half-open byte range [Start, End) into Article.Text.
 type Span struct {

@@ -19,7 +19,7 @@ func NewEntities() Entities { return Entities{r: entity.New()} }
 func (Entities) Name() string { return "entities" }
 
 // Version implements Extractor.
-func (Entities) Version() int { return 3 }
+func (Entities) Version() int { return 4 }
 
 // Langs implements Extractor: French and English.
 func (Entities) Langs() []string { return []string{"fr", "en"} }
