@@ -123,11 +123,15 @@ func (st *state) canon(toks []nlp.Token, i, j int, typ string) {
 	text := st.text[start:end]
 	if typ == "ORG" || typ == "MISC" {
 		if a, ok := st.acronyms[text]; ok {
-			st.add(mention{start: start, end: end, typ: veille.TypeORG, id: a.id, name: a.name, tok: i})
+			m := st.acronymMention(a, start, end, i)
+			m.strong = false
+			st.add(m)
 			return
 		}
 		if k, a, ok := st.longForm(toks, i); ok && k == j {
-			st.add(mention{start: start, end: end, typ: veille.TypeORG, id: a.id, name: a.name, tok: i})
+			m := st.acronymMention(a, start, end, i)
+			m.strong = false
+			st.add(m)
 			return
 		}
 	}

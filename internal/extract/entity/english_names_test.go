@@ -231,3 +231,21 @@ func TestPlaceAfterPrep(t *testing.T) {
 		}
 	}
 }
+
+// A country's acronym defined in the article names the country, never
+// an organization: "the Central African Republic (CAR)".
+func TestCountryAcronym(t *testing.T) {
+	r := recognizeEN("Moscow said its instructors would stay in the Central African Republic (CAR) and Chad. The CAR army agreed.")
+	n := 0
+	for _, m := range r.Mentions {
+		if m.Text == "CAR" || m.Text == "Central African Republic" {
+			n++
+			if m.EntityID != "iso3166:CF" || m.Type != veille.TypeGPE {
+				t.Errorf("%q: %s %s, want GPE iso3166:CF", m.Text, m.Type, m.EntityID)
+			}
+		}
+	}
+	if n != 3 {
+		t.Errorf("%d mentions of the country, want 3 (%+v)", n, r.Mentions)
+	}
+}

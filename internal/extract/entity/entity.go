@@ -154,6 +154,19 @@ func (st *state) fold(t nlp.Token) string {
 
 type acronym struct {
 	id, name string
+	country  int // 1 + index into Countries when the long form is a country ("Central African Republic (CAR)"), else 0
+}
+
+// acronymMention returns the mention of the acronym or its long form over
+// [start, end): the country it abbreviates, or an organization.
+func (st *state) acronymMention(a acronym, start, end, tok int) mention {
+	if a.country > 0 {
+		c := st.x.lx.Countries[a.country-1]
+		lat, lon := c.Lat, c.Lon
+		return mention{start: start, end: end, typ: veille.TypeGPE, id: "iso3166:" + c.Code, name: c.NameEN,
+			country: c.Code, lat: &lat, lon: &lon, feature: "A", tok: tok, strong: true}
+	}
+	return mention{start: start, end: end, typ: veille.TypeORG, id: a.id, name: a.name, tok: tok, strong: true}
 }
 
 // Recognize finds the entities of text in the given units (sentences and
@@ -313,6 +326,13 @@ func (st *state) findAcronyms(u unit) {
 				a = acronym{id: o.ID, name: o.Name}
 			}
 		}
+		if a.id == "veille:org/"+slug(acr) {
+			for _, e := range st.x.lx.Names(lexicon.Key(long)) {
+				if e.Kind == lexicon.KindCountry {
+					a = acronym{country: int(e.Index) + 1} // a country, not an organization
+				}
+			}
+		}
 		if _, ok := st.acronyms[acr]; !ok {
 			st.acronyms[acr] = a
 			st.acronyms["\x00"+long] = a
@@ -432,12 +452,12 @@ func (st *state) scan(u unit) {
 		}
 		// Acronyms defined in the article, and their long forms.
 		if a, ok := st.acronyms[w]; ok {
-			st.add(mention{start: t.Start, end: t.End, typ: veille.TypeORG, id: a.id, name: a.name, tok: i, strong: true})
+			st.add(st.acronymMention(a, t.Start, t.End, i))
 			i++
 			continue
 		}
 		if j, a, ok := st.longForm(toks, i); ok {
-			st.add(mention{start: t.Start, end: toks[j-1].End, typ: veille.TypeORG, id: a.id, name: a.name, tok: i, strong: true})
+			st.add(st.acronymMention(a, t.Start, toks[j-1].End, i))
 			i = j
 			continue
 		}
