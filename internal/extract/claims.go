@@ -23,7 +23,7 @@ func (Claims) Name() string { return "claims" }
 // Version implements Extractor: 3 since boilerplate sentences make no
 // claim, unattributed claims carry the outlet chain and reported claims
 // always carry a cue.
-func (Claims) Version() int { return 3 }
+func (Claims) Version() int { return 4 }
 
 // Langs implements Extractor: French and English.
 func (Claims) Langs() []string { return claim.Langs }

@@ -115,6 +115,10 @@ func (c *Classifier) Claims(in Input) []veille.Claim {
 		if in.Lang == "fr" {
 			s.hits = append(s.hits, frenchMorphology(in.Text, s)...)
 		}
+		if in.Lang == "en" {
+			s.hits = monthMay(in.Text, s)
+		}
+		s.hits = concessive(s.words, s.hits)
 		for _, h := range s.hits {
 			if h.kind == kindNeutral && (s.words[h.from] == "selon" || s.words[h.from] == "d'") {
 				s.selfCited = true
@@ -206,6 +210,63 @@ func subordinate(ws []string, hs []hit) []hit {
 		if !drop {
 			out = append(out, h)
 		}
+	}
+	return out
+}
+
+// monthMay drops the modal cue "may" where the word is the month or a
+// name: written "May" inside the sentence ("between May 2022 and May
+// 2023", "Theresa May said"), or before a number at its start ("May 5
+// was…").
+func monthMay(text string, s *sentence) []hit {
+	out := s.hits[:0]
+	for _, h := range s.hits {
+		if h.kind == kindHedged && h.to == h.from+1 && s.words[h.from] == "may" {
+			t := s.toks[h.from]
+			next := ""
+			if h.from+1 < len(s.toks) {
+				next = s.words[h.from+1]
+			}
+			if text[t.Start] == 'M' && (h.from > 0 || next != "" && next[0] >= '0' && next[0] <= '9') {
+				continue
+			}
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
+// concessive drops the denial and doubt cues of a concession that opens
+// the sentence and ends at a comma (« Malgré les démentis du Kremlin, des
+// journalistes ont signalé… », "Despite denials by Moscow, reporters
+// found…"): the main clause asserts what the concession's denial
+// concerns; it is not itself denied.
+func concessive(ws []string, hs []hit) []hit {
+	n := 0
+	switch {
+	case len(ws) > 1 && (ws[0] == "malgre" || ws[0] == "despite"):
+		n = 1
+	case len(ws) > 3 && (ws[0] == "en" && ws[1] == "depit" || ws[0] == "in" && ws[1] == "spite" && ws[2] == "of"):
+		n = 2
+	default:
+		return hs
+	}
+	comma := -1
+	for i := n; i < len(ws); i++ {
+		if ws[i] == "," {
+			comma = i
+			break
+		}
+	}
+	if comma < 0 {
+		return hs
+	}
+	out := hs[:0]
+	for _, h := range hs {
+		if (h.kind == kindDenied || h.kind == kindQuestioned) && h.to <= comma {
+			continue
+		}
+		out = append(out, h)
 	}
 	return out
 }

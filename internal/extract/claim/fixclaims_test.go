@@ -277,3 +277,37 @@ func TestSourceName(t *testing.T) {
 		}
 	}
 }
+
+// Words that only look like cues: the month May and the name May are no
+// modal; a denial inside an opening concession does not deny the main
+// clause.
+func TestFalseCues(t *testing.T) {
+	tests := []struct{ lang, text, want string }{
+		{"en", "The fund was paid by the ministry between May 2019 and May 2020.", veille.CertaintyAsserted},
+		{"en", "Prime Minister Theresa May opened the bridge on Friday.", veille.CertaintyAsserted},
+		{"en", "May 5 was the hottest day of the year.", veille.CertaintyAsserted},
+		{"en", "May the talks resume?", veille.CertaintyQuestioned},
+		{"en", "The talks may resume next week.", veille.CertaintyHedged},
+		{"fr", "Malgré les démentis de la mairie, les habitants ont vu les camions.", veille.CertaintyAsserted},
+		{"en", "Despite denials from the ministry, the convoy crossed the border.", veille.CertaintyAsserted},
+		{"fr", "La mairie a démenti la présence des camions.", veille.CertaintyDenied},
+	}
+	for _, tt := range tests {
+		cs := classify(tt.lang, tt.text)
+		if len(cs) != 1 || cs[0].Certainty != tt.want {
+			t.Errorf("%q: got %+v, want one claim %s", tt.text, cs, tt.want)
+		}
+	}
+}
+
+// The footer that blogging software adds to feed items states nothing.
+func TestFeedFooterIsNoClaim(t *testing.T) {
+	for _, tt := range []struct{ lang, text string }{
+		{"en", "The post Floods Cut the Northern Road appeared first on The Daily Courier."},
+		{"fr", "L'article Les crues coupent la route du nord est apparu en premier sur Le Courrier."},
+	} {
+		if cs := classify(tt.lang, tt.text); len(cs) != 0 {
+			t.Errorf("%q: got %d claims, want none", tt.text, len(cs))
+		}
+	}
+}

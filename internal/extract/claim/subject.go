@@ -333,6 +333,27 @@ func boilerplate(ws []string) bool {
 			return colon != len(p) || len(words) == len(p)
 		}
 	}
+	return feedFooter(words)
+}
+
+// feedFooter reports whether the words are the footer blogging software
+// adds to feed items: "The post TITLE appeared first on SITE.", « L'article
+// TITRE est apparu en premier sur SITE ».
+func feedFooter(words []string) bool {
+	var head, tail []string
+	switch {
+	case len(words) > 2 && words[0] == "the" && words[1] == "post":
+		head, tail = words[2:], []string{"appeared", "first", "on"}
+	case len(words) > 2 && (words[0] == "l'" || words[0] == "cet") && words[1] == "article":
+		head, tail = words[2:], []string{"est", "apparu", "en", "premier", "sur"}
+	default:
+		return false
+	}
+	for i := range head {
+		if len(head)-i-len(tail) <= 6 && len(head)-i >= len(tail) && slices.Equal(head[i:i+len(tail)], tail) {
+			return true
+		}
+	}
 	return false
 }
 
