@@ -134,16 +134,31 @@ func (s *Server) pageMap(w http.ResponseWriter, r *http.Request) error {
 		places = append(places, f.An.Places...)
 	}
 	p.Articles = len(fs)
-	p.Dots = placeDots(places, func(pl veille.Place) string { return placeSearch(sr, cmp.Or(pl.Name, pl.Text)) })
+	// A place's link finds it under every name the articles give it
+	// ("Uganda", "Ouganda").
+	forms := map[string][]string{}
+	for _, pl := range places {
+		k := cmp.Or(pl.ID, pl.Name)
+		for _, f := range []string{pl.Name, pl.Text} {
+			if f = strings.TrimSpace(f); f != "" && !slices.Contains(forms[k], f) {
+				forms[k] = append(forms[k], f)
+			}
+		}
+	}
+	p.Dots = placeDots(places, func(pl veille.Place) string { return placeSearch(sr, forms[cmp.Or(pl.ID, pl.Name)]) })
 	return s.renderPage(w, "map", p)
 }
 
 // placeSearch returns the search page of the articles that match sr and
-// name the place: sr's words and filters, and the place's name as a phrase
-// (OR binds tighter than the implicit AND, so the phrase narrows the whole
-// query).
-func placeSearch(sr searchRequest, name string) string {
-	v := url.Values{"q": {strings.TrimSpace(sr.Text + ` "` + strings.ReplaceAll(name, `"`, " ") + `"`)}}
+// name the place: sr's words and filters, and the place's names as
+// phrases joined by OR (OR binds tighter than the implicit AND, so the
+// phrases narrow the whole query).
+func placeSearch(sr searchRequest, names []string) string {
+	var phrases []string
+	for _, n := range names {
+		phrases = append(phrases, `"`+strings.ReplaceAll(n, `"`, " ")+`"`)
+	}
+	v := url.Values{"q": {strings.TrimSpace(sr.Text + " " + strings.Join(phrases, " OR "))}}
 	for k, x := range map[string]string{"lang": sr.Lang, "outlet": sr.Outlet, "since": sr.Since, "until": sr.Until} {
 		if x != "" {
 			v.Set(k, x)

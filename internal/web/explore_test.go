@@ -145,3 +145,31 @@ func TestClaimsAndEntityAPI(t *testing.T) {
 		t.Errorf("limit=0: %d, want 400", code)
 	}
 }
+
+// A place on the map links to the articles that name it under any of the
+// names the articles give it: a French article's "Ouganda" is found from
+// the dot of Uganda.
+func TestMapLinkFindsEveryName(t *testing.T) {
+	ts, st := server(t, Options{})
+	fr := "Les mercenaires sont arrivés en Ouganda la semaine dernière."
+	en := "The mercenaries reached Uganda last week."
+	for _, a := range []struct{ text, lang, form string }{{fr, "fr", "Ouganda"}, {en, "en", "Uganda"}} {
+		an := &veille.Analysis{Version: veille.AnalysisVersion, Places: []veille.Place{
+			{Span: veille.Span{Start: strings.Index(a.text, a.form), End: strings.Index(a.text, a.form) + len(a.form)}, Text: a.form, ID: "iso3166:UG", Name: "Uganda", Country: "UG", Lat: 1.3, Lon: 32.4}}}
+		mustPut(t, st, &veille.Article{Title: a.form, Text: a.text, Lang: a.lang}, an)
+	}
+	_, body, _ := get(t, ts, "/map?q=mercenaires+OR+mercenaries")
+	i := strings.Index(body, `<a href="/search?`)
+	if i < 0 {
+		t.Fatalf("no place link on the map page")
+	}
+	href := body[i+len(`<a href="`):]
+	href = strings.ReplaceAll(href[:strings.Index(href, `"`)], "&amp;", "&")
+	href = strings.ReplaceAll(href, "&#43;", "+")
+	_, res, _ := get(t, ts, href)
+	for _, title := range []string{"Ouganda", "Uganda"} {
+		if !strings.Contains(res, ">"+title+"<") {
+			t.Errorf("%s does not find the article titled %s", href, title)
+		}
+	}
+}
