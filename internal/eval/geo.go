@@ -141,6 +141,10 @@ func Geo(ctx context.Context, paths []string, withMisses bool) (*Report, error) 
 			}
 			if !d.IsDir() && strings.HasSuffix(strings.ToLower(path), ".xml") {
 				files = append(files, path)
+			} else if !d.IsDir() && strings.HasSuffix(strings.ToLower(path), ".ann") {
+				// GeoWebNews' BRAT copy holds the articles of its XML
+				// file: scoring both would count them twice.
+				rep.Skip("BRAT .ann file (the XML gold is scored)")
 			}
 			return nil
 		})
