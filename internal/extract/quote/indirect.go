@@ -108,6 +108,8 @@ func (f *finder) indirectIn(s veille.Span) {
 	}
 	if f.lang == "en" {
 		f.enPassiveReports(toks, end, n)
+		f.enUnlistedThat(toks, end, n)
+		f.enImpersonal(toks, end, n)
 	}
 	if f.lang == "fr" {
 		f.relative(toks, end)
@@ -332,6 +334,15 @@ func (f *finder) clauseEnd(toks []nlp.Token, k, end int, objects bool) (int, boo
 	// marks; a clause after "that" or a wh- word goes on.
 	npObject := f.lang == "en" && objects && f.word(toks[k]) != "that" && !enWh[f.word(toks[k])]
 	quoted, verbal := false, f.word(toks[k]) == "to"
+	// "that although he confessed, he showed no remorse": a fronted
+	// subordinate clause or adverbial ends at a comma that the main
+	// clause follows.
+	first := k
+	if f.word(toks[k]) == "that" && k+1 < len(toks) {
+		first = k + 1
+	}
+	fw := f.word(toks[first])
+	fronted := enSubordinators[fw] || prepositions[fw] || enFronted[fw]
 	for j := k + 1; j < len(toks)-1; j++ {
 		if npObject && toks[j].Kind == nlp.Punct {
 			switch p := toks[j].Text(f.text); {
@@ -360,6 +371,22 @@ func (f *finder) clauseEnd(toks []nlp.Token, k, end int, objects bool) (int, boo
 		if f.lang == "en" && f.enClauseBreak(toks, j) {
 			last = j
 			break
+		}
+		// "that he likes the plan, he also stated a day earlier, “If …”":
+		// a clause with its own speaker and reporting verb after a comma
+		// reports something else, unless the report goes on after it
+		// ("that the plan, he said, would fail").
+		if f.lang == "en" && j > k+2 && !quoted && !fronted && toks[j].Text(f.text) == "," && !f.directs.contains(toks[j].Start) {
+			if v := f.enReportVerbAt(toks, j+1); v > 0 {
+				e := v + 1
+				for e < len(toks) && e < v+10 && toks[e].Kind == nlp.Word {
+					e++
+				}
+				if !(e+1 < len(toks) && toks[e].Text(f.text) == "," && toks[e+1].Kind == nlp.Word) {
+					last = j
+					break
+				}
+			}
 		}
 		// "… on imports. ''We must …'' he said.": a sentence break the
 		// segmenter missed, before a quotation.
@@ -825,6 +852,9 @@ func (f *finder) enPassive(toks []nlp.Token, v int) bool {
 		return false
 	}
 	p := f.word(toks[v-1])
+	if v >= 2 && (f.enAdverb(toks[v-1]) || p == "not") && enBe[f.word(toks[v-2])] {
+		p = f.word(toks[v-2]) // "is widely believed", "was not told"
+	}
 	if enBe[p] && strings.HasSuffix(f.word(toks[v]), "ing") {
 		return false // progressive: "is calling for"
 	}
@@ -1123,8 +1153,14 @@ func (f *finder) participleAt(t nlp.Token) bool {
 // capitalized words, then the verb, adverbs and auxiliaries aside ("he
 // noted", "Democrats accused", "Mr. Doe has said").
 func (f *finder) enReportClauseAt(toks []nlp.Token, i int) bool {
+	return f.enReportVerbAt(toks, i) > 0
+}
+
+// enReportVerbAt is the index of the reporting verb of the clause
+// enReportClauseAt finds at toks[i], or -1.
+func (f *finder) enReportVerbAt(toks []nlp.Token, i int) int {
 	if i >= len(toks) || toks[i].Kind != nlp.Word {
-		return false
+		return -1
 	}
 	j := i
 	switch w := f.word(toks[i]); {
@@ -1135,12 +1171,15 @@ func (f *finder) enReportClauseAt(toks []nlp.Token, i int) bool {
 			j++
 		}
 	default:
-		return false
+		return -1
 	}
 	for j < len(toks) && (enAux[f.word(toks[j])] || f.enAdverb(toks[j])) {
 		j++
 	}
-	return j < len(toks) && j > i && f.isVerb(toks[j]) && !isCap(toks[j].Text(f.text)) && !strings.HasSuffix(f.word(toks[j]), "ing")
+	if j < len(toks) && j > i && f.isVerb(toks[j]) && !isCap(toks[j].Text(f.text)) && !strings.HasSuffix(f.word(toks[j]), "ing") {
+		return j
+	}
+	return -1
 }
 
 // enVerbPhraseAt reports whether a reporting verb phrase starts at
@@ -1563,4 +1602,121 @@ func (f *finder) enSkipOpener(toks []nlp.Token, i, limit int) int {
 // content: "said $4 million was missing".
 func isDollar(text string, t nlp.Token) bool {
 	return strings.ContainsRune("$£€", firstRune(t.Text(text)))
+}
+
+// enUnlistedThat finds "X <verb> that <clause>" where the verb is in no
+// list: its shape says it is finite ("tweeted", "stresses"), a person or
+// organisation named by a pronoun or a capitalized name is its subject,
+// and a clause follows "that" ("Trump tweeted that Machado was …").
+func (f *finder) enUnlistedThat(toks []nlp.Token, end, n int) {
+	for v := 1; v+3 < len(toks); v++ {
+		t := toks[v]
+		w := f.word(t)
+		if t.Kind != nlp.Word || isCap(t.Text(f.text)) || strings.Contains(w, "-") || !enFiniteShape(w) || f.isVerb(t) || enNotThatVerbs[w] || enStop[w] || enBe[w] || enAux[w] || enFinite[w] || f.enPassive(toks, v) || enDegree[f.word(toks[v-1])] {
+			continue
+		}
+		// "tweeted in the early hours that …": time and place may
+		// stand before "that".
+		k := f.enLeadIn(toks, v+1)
+		if k+1 >= len(toks) || f.word(toks[k]) != "that" {
+			continue
+		}
+		// A relative "that" is followed by its verb: "the leaders that
+		// opposed it"; a clause opens with its subject.
+		x := toks[k+1]
+		xw := f.word(x)
+		if x.Kind != nlp.Word || !(enSubject[xw] || determiners[xw] || enDeterminers[xw] || isCap(x.Text(f.text)) || unicode.IsDigit(firstRune(xw))) {
+			continue
+		}
+		if !f.enClauseAt(toks, k+1) || inside(f.out[n:], toks[v].Start) {
+			continue
+		}
+		c := v
+		for c > 0 && (enAux[f.word(toks[c-1])] || f.enAdverb(toks[c-1]) || adverbs[f.word(toks[c-1])]) {
+			c--
+		}
+		if c == 0 {
+			continue
+		}
+		s := toks[c-1]
+		sw := f.word(s)
+		// A plural noun has the shape of a verb in -s ("Republican
+		// groups that …"): such forms need "he" or "she" before them;
+		// a past form may follow a determined noun ("The coach
+		// groused that …").
+		// A contraction is a copula: "I'm really excited that".
+		if s.Kind != nlp.Word || strings.ContainsAny(s.Text(f.text), "'’") || !(sw == "he" || sw == "she" || !strings.HasSuffix(w, "s") && (sw == "they" || sw == "we" || sw == "i" || c > 1 && isCap(s.Text(f.text)) && !enSubject[sw] || c > 1 && !enStop[sw] && determiners[f.word(toks[c-2])])) {
+			continue
+		}
+		q := &quote{kind: "indirect", content: veille.Span{Start: toks[k].Start, End: end}, cue: veille.Span{Start: toks[c].Start, End: t.End}}
+		f.subjectBackward(q, toks, c)
+		if q.spk.End == 0 {
+			continue
+		}
+		// "Before the court ruled that …, polls put …": a subordinate
+		// clause reports nothing its sentence asserts.
+		if f.enSubordinate(toks, q.spk) {
+			continue
+		}
+		q.content.End, _ = f.clauseEnd(toks, k, end, false)
+		f.add(q)
+		v = k
+	}
+}
+
+// enFiniteShape reports whether the English word w has the shape of a
+// finite verb: a past form in -ed or a third person in -s.
+func enFiniteShape(w string) bool {
+	if len(w) > 4 && strings.HasSuffix(w, "ed") {
+		return true
+	}
+	return len(w) > 4 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is") && !strings.HasSuffix(w, "'s") && !strings.HasSuffix(w, "’s")
+}
+
+// enSubordinate reports whether the subject sp opens with, or follows,
+// a preposition or a subordinator: "Before the court ruled that …",
+// "Although he recognises that …".
+func (f *finder) enSubordinate(toks []nlp.Token, sp veille.Span) bool {
+	sub := func(w string) bool {
+		return prepositions[w] || enSubordinators[w] || w == "before" || w == "after" || w == "until" || w == "since" || w == "despite" || w == "as"
+	}
+	for i, t := range toks {
+		if t.Start == sp.Start {
+			return sub(f.word(t)) || i > 0 && sub(f.word(toks[i-1]))
+		}
+	}
+	return false
+}
+
+// enImpersonal finds "it was reported that …", "it is widely believed
+// that …": a report without a speaker, which takes none from the
+// sentences before either.
+func (f *finder) enImpersonal(toks []nlp.Token, end, n int) {
+	for i := 0; i+4 < len(toks); i++ {
+		if f.word(toks[i]) != "it" {
+			continue
+		}
+		b := i + 1
+		for b < len(toks)-3 && (enAux[f.word(toks[b])] || enModals[f.word(toks[b])]) {
+			b++ // "it has been", "it will be"
+		}
+		if !enBe[f.word(toks[b])] {
+			continue
+		}
+		v := b + 1
+		for v < len(toks)-2 && (f.enAdverb(toks[v]) || f.word(toks[v]) == "also" || f.word(toks[v]) == "not" || enBe[f.word(toks[v])]) {
+			v++
+		}
+		if !f.isVerb(toks[v]) || !strings.HasSuffix(f.word(toks[v]), "ed") && f.lx.verbs[f.word(toks[v])] != "say" && f.lx.verbs[f.word(toks[v])] != "tell" && f.lx.verbs[f.word(toks[v])] != "think" {
+			continue
+		}
+		k := f.enLeadIn(toks, v+1)
+		if k+1 >= len(toks) || f.word(toks[k]) != "that" || inside(f.out[n:], toks[k].Start) {
+			continue
+		}
+		q := &quote{kind: "indirect", content: veille.Span{Start: toks[k].Start, End: end}, cue: veille.Span{Start: toks[i+1].Start, End: toks[v].End}}
+		q.content.End, _ = f.clauseEnd(toks, k, end, false)
+		f.add(q)
+		i = k
+	}
 }

@@ -111,6 +111,9 @@ var (
 	// enParticles join an object verb's cue: "worried about X".
 	enParticles = set("about", "of", "on", "for", "against", "over", "with")
 	// enSubordinators open a clause a subject read backwards stops at.
+	// enFronted open an adverbial that may stand before the main
+	// clause of what is reported: "that since the vote, he has …".
+	enFronted       = set("together", "since", "after", "before", "despite", "until", "as", "once", "even", "sometime", "contrary", "given", "unlike", "like", "following", "amid", "during", "in", "on", "at", "for", "with", "without", "under", "by")
 	enSubordinators = set("when", "while", "because", "if", "although", "though", "whether", "unless")
 	// enLabels head a line's label that names no speaker: "Update: …".
 	enLabels = set("update", "updated", "note", "editor", "editors", "photo", "photos", "video", "watch", "read", "related", "source", "sources", "credit", "correction", "clarification", "transcript", "q", "a", "warning", "breaking", "exclusive", "opinion", "analysis", "review", "live", "listen", "see", "also", "more", "disclosure", "image", "images", "graphic", "map", "chart", "latest")
@@ -145,8 +148,14 @@ var (
 	enModals = set("may", "might", "could", "should", "can", "must", "shall", "will", "would")
 	// enContracted may take "'s" for "has" or "is": "he's said".
 	enContracted = set("he", "she", "it", "that", "who", "there", "what", "where", "here")
-	enSubject    = set("he", "she", "they", "it", "we", "i", "you", "there", "this")
-	enFinite     = set("is", "was", "are", "were", "has", "have", "had", "will", "would", "could", "should", "can", "may", "might", "must", "did", "does", "do", "won't", "isn't", "wasn't")
+	// enNotThatVerbs take a "that" clause without reporting anything:
+	// "ensured that the bill passed", "this means that …".
+	enNotThatVerbs = set("ensured", "ensures", "means", "requires", "required", "provides", "provided", "given", "assumed", "assumes", "guaranteed", "guarantees", "demands", "mandated", "mandates", "so", "proved", "proves", "happens", "happened", "seems", "seemed", "appears", "appeared", "remains", "remained", "follows", "followed", "helped", "helps")
+	// enDegree make the "-ed" word after them an adjective: "so
+	// relieved that".
+	enDegree  = set("very", "so", "really", "too", "extremely", "deeply", "quite", "more", "most", "less", "increasingly")
+	enSubject = set("he", "she", "they", "it", "we", "i", "you", "there", "this")
+	enFinite  = set("is", "was", "are", "were", "has", "have", "had", "will", "would", "could", "should", "can", "may", "might", "must", "did", "does", "do", "won't", "isn't", "wasn't")
 	// enWh open a reported question ("asked how", "explained why");
 	// enLeadWords may stand between a verb and its clause ("said on
 	// Friday in a statement that").

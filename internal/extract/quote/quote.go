@@ -30,7 +30,7 @@ type Extractor struct{}
 func (Extractor) Name() string { return "quotes" }
 
 // Version grows when the output changes.
-func (Extractor) Version() int { return 3 }
+func (Extractor) Version() int { return 4 }
 
 // Langs lists the languages covered: French and English.
 func (Extractor) Langs() []string { return []string{"fr", "en"} }
