@@ -69,7 +69,9 @@ func (f *finder) indirectIn(s veille.Span) {
 		lead, skip = "selon", 2
 	case f.lang == "fr" && w0 == "de" && strings.HasPrefix(f.word(toks[1]), "source"):
 		lead = "de"
-	case f.lang == "fr" && w0 == "pour" && (isCap(toks[1].Text(f.text)) && !pronouns[f.word(toks[1])] || determiners[f.word(toks[1])] && f.word(toks[1]) != "ce" && f.word(toks[1]) != "cette" || f.word(toks[1]) == "certains"):
+	case f.lang == "fr" && w0 == "pour" && (isCap(toks[1].Text(f.text)) && !pronouns[f.word(toks[1])] || determiners[f.word(toks[1])] && f.word(toks[1]) != "ce" && f.word(toks[1]) != "cette" && !frPourAdverbial[f.word(toks[2])] || f.word(toks[1]) == "certains"):
+		// « Pour le ministre, … » is the minister's view; « Pour
+		// l'instant, … » is no one's.
 		lead = "selon"
 	case f.lang == "en" && w0 == "according" && f.word(toks[1]) == "to":
 		lead, skip = "selon", 2
@@ -290,7 +292,7 @@ func (f *finder) reported(toks []nlp.Token, end int, objects bool, onlyCoordinat
 			}
 		}
 		c := v
-		for c > 0 && (f.lang == "fr" && frAux[f.word(toks[c-1])] || f.lang == "en" && (enAux[f.word(toks[c-1])] || enBe[f.word(toks[c-1])] && strings.HasSuffix(f.word(toks[v]), "ing") || f.enAdverb(toks[c-1]) && c > 1 && enAux[f.word(toks[c-2])])) {
+		for c > 0 && (f.lang == "fr" && (frAux[f.word(toks[c-1])] || adverbs[f.word(toks[c-1])] && c > 1 && (frAux[f.word(toks[c-2])] || adverbs[f.word(toks[c-2])])) || f.lang == "en" && (enAux[f.word(toks[c-1])] || enBe[f.word(toks[c-1])] && strings.HasSuffix(f.word(toks[v]), "ing") || f.enAdverb(toks[c-1]) && c > 1 && enAux[f.word(toks[c-2])])) {
 			c--
 		}
 		if f.lang == "en" && c > 0 && (toks[c-1].Text(f.text) == "," || isQuoteMark(firstRune(toks[c-1].Text(f.text))) || strings.HasPrefix(toks[c-1].Text(f.text), "'")) && enInverts[lemmaOf(f, toks[v])] && f.enInvertedAt(toks, k) {

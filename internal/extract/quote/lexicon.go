@@ -96,10 +96,17 @@ var (
 	// pronouns that may stand for an earlier speaker.
 	pronouns = set("il", "elle", "ils", "elles", "on", "he", "she", "they", "it", "we", "i", "nous", "je")
 	// frStop and enStop end a speaker phrase read forwards.
-	frStop      = set("à", "au", "aux", "lors", "dans", "devant", "en", "sur", "pendant", "après", "avant", "qui", "tout", "hier", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "ce", "cette", "que", "qu'", "et", "mais", "avec", "depuis", "jeudi", "lorsqu'", "alors", "quand", "vendredi", "par", "pour")
-	enStop      = set("to", "in", "on", "at", "during", "after", "before", "when", "who", "as", "while", "last", "this", "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "that", "and", "but", "with", "about", "of", "for", "because", "if", "earlier", "today", "recently", "told", "said", "says", "adding", "according", "tonight", "than", "since", "from", "into", "by", "was", "is", "were", "are", "the", "a", "an", "his", "her")
-	adverbs     = set("donc", "également", "aussi", "encore", "déjà", "pourtant", "toutefois", "cependant", "ensuite", "enfin", "notamment", "lui", "alors", "ainsi", "also", "later", "previously", "then", "further", "repeatedly", "recently", "publiquement", "publicly", "often", "always", "never", "again", "still")
-	determiners = set("le", "la", "les", "l'", "the", "ce", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "his", "her", "its", "their")
+	frStop = set("à", "au", "aux", "lors", "dans", "devant", "en", "sur", "pendant", "après", "avant", "qui", "tout", "hier", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "ce", "cette", "que", "qu'", "et", "mais", "avec", "depuis", "jeudi", "lorsqu'", "alors", "quand", "vendredi", "par", "pour")
+	enStop = set("to", "in", "on", "at", "during", "after", "before", "when", "who", "as", "while", "last", "this", "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "that", "and", "but", "with", "about", "of", "for", "because", "if", "earlier", "today", "recently", "told", "said", "says", "adding", "according", "tonight", "than", "since", "from", "into", "by", "was", "is", "were", "are", "the", "a", "an", "his", "her")
+	// stressedPronouns speak for the last speaker after "selon", "d'après",
+	// "according to": « selon lui », "according to her".
+	stressedPronouns = set("lui", "elle", "eux", "elles", "him", "her", "them")
+	// frPourAdverbial: nouns after « pour le/la/l' » that make an
+	// adverbial, not a source (« pour l'instant », « pour le moment »).
+	frPourAdverbial = set("instant", "moment", "heure", "essentiel", "reste", "suite", "premiere", "premier", "derniere", "dernier", "fois", "occasion", "avenir", "coup", "instant", "mois", "annee", "semaine", "saison", "part", "plupart", "ensemble", "principal", "rappel", "record", "detail", "meme")
+	frRelatives     = set("qui", "dont", "lequel", "laquelle", "lesquels", "lesquelles")
+	adverbs         = set("donc", "également", "aussi", "encore", "déjà", "pourtant", "toutefois", "cependant", "toujours", "jamais", "récemment", "souvent", "formellement", "catégoriquement", "fermement", "officiellement", "ensuite", "enfin", "notamment", "lui", "alors", "ainsi", "also", "later", "previously", "then", "further", "repeatedly", "recently", "publiquement", "publicly", "often", "always", "never", "again", "still")
+	determiners     = set("le", "la", "les", "l'", "the", "ce", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "his", "her", "its", "their")
 	// objectVerbs take what they report as a noun phrase: "a annoncé un
 	// retrait", "a démenti toute suggestion", "accuse la Russie d'avoir…".
 	objectVerbs = set("annoncer", "démentir", "nier", "dénoncer", "accuser", "réclamer", "exiger", "demander", "appeler", "exhorter", "qualifier", "décrire", "évoquer", "confirmer", "rejeter", "contester", "minimiser", "promettre", "reconnaître", "attribuer", "imputer", "deny", "announce", "confirm", "claim", "allege", "predict", "promise", "acknowledge", "admit", "formuler", "proposer", "reprocher", "signaler", "designer", "recommander", "justifier", "nuancer", "relativiser", "parler", "faire etat", "mettre en garde", "qualifier")

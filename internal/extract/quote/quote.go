@@ -992,7 +992,13 @@ func (f *finder) subjectBackward(q *quote, toks []nlp.Token, c int) {
 		first.s++
 		segs = segs[:1]
 	}
-	if f.lang == "en" && len(segs) > 1 && enRelatives[f.word(toks[first.s])] {
+	// "Le Niger, cependant, a démenti": an adverb between commas is an
+	// incise; the subject is before it.
+	for len(segs) > 1 && f.allAdverbs(toks[first.s:first.e+1]) {
+		segs = segs[1:]
+		first = segs[0]
+	}
+	if len(segs) > 1 && (f.lang == "en" && enRelatives[f.word(toks[first.s])] || f.lang == "fr" && frRelatives[f.word(toks[first.s])]) {
 		if first.e == first.s {
 			// "Jane Doe, who said": the relative speaks for its
 			// antecedent, the noun phrase closing the segment before,
@@ -1026,6 +1032,17 @@ func (f *finder) subjectBackward(q *quote, toks []nlp.Token, c int) {
 		return // a participle: its subject is elsewhere
 	}
 	q.spk = veille.Span{Start: toks[from].Start, End: toks[first.e].End}
+}
+
+// allAdverbs reports whether every token is a word of adverbs: "cependant",
+// "however".
+func (f *finder) allAdverbs(toks []nlp.Token) bool {
+	for _, t := range toks {
+		if w := f.word(t); t.Kind != nlp.Word || !adverbs[w] && w != "however" && w != "meanwhile" && w != "pour" && w != "sa" && w != "part" {
+			return false
+		}
+	}
+	return len(toks) > 0
 }
 
 // partyTag reports whether s is a US party-and-state tag after a

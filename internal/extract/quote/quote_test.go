@@ -596,3 +596,23 @@ func TestInvertedVerbBeforeColon(t *testing.T) {
 		t.Errorf("speaker %q cue %q, want Jeanne Roux and déclare", q.SpeakerText, q.Cue)
 	}
 }
+
+// French speakers behind an incise, a stressed pronoun and a fronted
+// adverbial: the subject before « , qui …, » or « , cependant, », the
+// last speaker for « Selon lui », nobody for « Pour l'instant ».
+func TestFrenchSpeakerIncises(t *testing.T) {
+	text := "La Russie, qui soutient la junte, a toujours nié ces allégations. Le Niger, cependant, a démenti ces faits. " +
+		"« Le pays est divisé », explique M. Petit. Selon lui, la crise va durer. " +
+		"Pour l'instant, la paix promise par la junte se fait attendre."
+	an := analyze(text, "fr")
+	for content, speaker := range map[string]string{"ces allégations": "La Russie", "ces faits": "Le Niger", "la crise va durer": "Petit"} {
+		if q := find(t, an, content); q.Speaker != speaker {
+			t.Errorf("%q: speaker %q, want %q", content, q.Speaker, speaker)
+		}
+	}
+	for _, q := range an.Quotations {
+		if strings.Contains(q.Content, "la paix promise") {
+			t.Errorf("« Pour l'instant, … » read as a quotation of %q", q.Speaker)
+		}
+	}
+}

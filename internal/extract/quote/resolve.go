@@ -69,7 +69,7 @@ func (f *finder) resolve(q *quote, prev *quote) {
 	text := f.text[q.spk.Start:q.spk.End]
 	q.speakerText = text
 	words := strings.Fields(nlp.Fold(text))
-	if len(words) == 1 && pronouns[words[0]] {
+	if len(words) == 1 && (pronouns[words[0]] || stressedPronouns[words[0]]) { // "il", "selon lui"…
 		if prev != nil {
 			copyFrom(prev)
 		}
