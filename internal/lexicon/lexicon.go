@@ -116,7 +116,7 @@ type Feature struct {
 type County struct {
 	Code     string // GeoNames admin2 code, country.admin1.admin2: "US.KY.125"
 	Country  string // ISO 3166-1 alpha-2
-	Region   string // country + "-" + GeoNames admin1 code: the ISO 3166-2 code in the US ("US-KY")
+	Region   string // ISO 3166-2 code of its region ("US-KY"; see RegionCode)
 	Name     string
 	Lat, Lon float64 // mean point of its towns, WGS 84
 	Towns    int     // its towns of 1,000 people or more
@@ -162,14 +162,15 @@ type Lexicon struct {
 	words      map[string][]string
 	first      map[string]bool
 	countryIx  map[string]int
-	areaAlias  map[string]int   // key → index into Areas (see AreaAlias)
-	regionAbbr map[string][]int // key → indexes into Regions (see RegionAbbr)
-	counties   map[string][]int // key → indexes into Counties (see CountiesNamed)
-	features   map[string][]int // key → indexes into Features (see FeaturesNamed)
-	featAlias  map[string][]int // key → indexes into Features (see FeatureAlias)
-	facility   map[string]bool  // words as written (see FacilityTail)
-	keys       keyFilter        // the keys of names and prefixes (see Names)
-	towns      func() *towns    // data/towns.tsv, loaded on first use (see TownsNamed)
+	areaAlias  map[string]int       // key → index into Areas (see AreaAlias)
+	regionAbbr map[string][]int     // key → indexes into Regions (see RegionAbbr)
+	adminISO   map[[2]string]string // country, GeoNames admin1 code → ISO 3166-2 code (see RegionCode)
+	counties   map[string][]int     // key → indexes into Counties (see CountiesNamed)
+	features   map[string][]int     // key → indexes into Features (see FeaturesNamed)
+	featAlias  map[string][]int     // key → indexes into Features (see FeatureAlias)
+	facility   map[string]bool      // words as written (see FacilityTail)
+	keys       keyFilter            // the keys of names and prefixes (see Names)
+	towns      func() *towns        // data/towns.tsv, loaded on first use (see TownsNamed)
 }
 
 // towns is the index of data/towns.tsv.
@@ -263,6 +264,18 @@ func (lx *Lexicon) Continues(key string) bool {
 	return lx.prefixes[key]
 }
 
+// Lookup returns Names(key) and, when key names nothing, Continues(key),
+// probing the filter once: the step of a walk over a text's tokens.
+func (lx *Lexicon) Lookup(key string) (es []Entry, continues bool) {
+	if !lx.keys.may(lx, key) {
+		return nil, false
+	}
+	if es = lx.names[key]; len(es) > 0 {
+		return es, false
+	}
+	return nil, lx.prefixes[key]
+}
+
 // keyFilter is a Bloom filter of the keys of names and prefixes, two bits
 // of one 64-bit word a key, about 16 bits a key: small enough to stay in
 // cache, it answers most lookups of words that name nothing (the common
@@ -340,6 +353,17 @@ func (lx *Lexicon) AreaAlias(key string) (index int, ok bool) {
 // Names: they are read as regions only after a place name ("Paris,
 // Tenn.") or where a place is known to be named; nil for other text.
 func (lx *Lexicon) RegionAbbr(abbr string) []int { return lx.regionAbbr[abbrKey(abbr)] }
+
+// RegionCode returns the ISO 3166-2 code of the region of a town, from
+// its country and GeoNames admin1 code (City.Admin): "CA-BC" for CA and
+// "02", "US-TX" for US and "TX"; country + "-" + admin when regions.tsv
+// does not map the code.
+func (lx *Lexicon) RegionCode(country, admin string) string {
+	if c, ok := lx.adminISO[[2]string{country, admin}]; ok {
+		return c
+	}
+	return country + "-" + admin
+}
 
 // abbrKey folds an abbreviation to its letters: "W. Va." → "wva".
 func abbrKey(s string) string {
@@ -473,7 +497,7 @@ func split(s string) []string {
 
 func load() (*Lexicon, error) {
 	lx := &Lexicon{names: map[string][]Entry{}, prefixes: map[string]bool{}, words: map[string][]string{}, first: map[string]bool{}, countryIx: map[string]int{},
-		areaAlias: map[string]int{}, regionAbbr: map[string][]int{}, counties: map[string][]int{},
+		areaAlias: map[string]int{}, regionAbbr: map[string][]int{}, adminISO: map[[2]string]string{}, counties: map[string][]int{},
 		features: map[string][]int{}, featAlias: map[string][]int{}, facility: map[string]bool{}, towns: sync.OnceValue(loadTowns)}
 	err := lines("countries.tsv", func(f []string) error {
 		if len(f) != 8 {
@@ -552,13 +576,16 @@ func load() (*Lexicon, error) {
 		return nil, err
 	}
 	err = lines("regions.tsv", func(f []string) error {
-		if len(f) != 8 {
-			return fieldsError(8)
+		if len(f) != 9 {
+			return fieldsError(9)
 		}
 		lat, _ := strconv.ParseFloat(f[3], 64)
 		lon, _ := strconv.ParseFloat(f[4], 64)
 		i := int32(len(lx.Regions))
 		lx.Regions = append(lx.Regions, Region{Code: f[0], Country: f[1], Name: f[2], Lat: lat, Lon: lon})
+		if k := [2]string{f[1], f[8]}; f[8] != "" && lx.adminISO[k] == "" {
+			lx.adminISO[k] = f[0] // the first region of a name shared by two ("AL.50")
+		}
 		vague := split(f[7])
 		for _, n := range append([]string{f[2]}, split(f[5])...) {
 			lx.add(n, Entry{Kind: KindRegion, Index: i, Vague: slices.Contains(vague, n)})
@@ -648,7 +675,7 @@ func load() (*Lexicon, error) {
 		towns, _ := strconv.Atoi(f[4])
 		k := Key(f[1])
 		lx.counties[k] = append(lx.counties[k], len(lx.Counties))
-		lx.Counties = append(lx.Counties, County{Code: f[0], Country: parts[0], Region: parts[0] + "-" + parts[1], Name: f[1], Lat: lat, Lon: lon, Towns: towns})
+		lx.Counties = append(lx.Counties, County{Code: f[0], Country: parts[0], Region: lx.RegionCode(parts[0], parts[1]), Name: f[1], Lat: lat, Lon: lon, Towns: towns})
 		return nil
 	})
 	if err != nil {

@@ -19,9 +19,14 @@ import (
 func (st *state) resolvePlaces() {
 	lx := st.x.lx
 	ctx := newPlaceCtx()
-	for _, m := range st.ms {
-		if m.inst == "" {
-			ctx.add(lexicon.Key(st.text[m.start:m.end]), m.country, regionOf(m.id), 1)
+	// The places named inside other names are context too ("Texas" in
+	// "Texas Department of Transportation"), but for countries ("Air
+	// Canada" says little of where a story is).
+	for n, ms := range [][]mention{st.ms, st.nested} {
+		for _, m := range ms {
+			if m.inst == "" && (n == 0 || !strings.HasPrefix(m.id, "iso3166:")) {
+				ctx.add(lexicon.Key(st.text[m.start:m.end]), m.country, regionOf(m.id), 1)
+			}
 		}
 	}
 	st.ms = slices.DeleteFunc(st.ms, func(m mention) bool {
@@ -104,9 +109,11 @@ func (st *state) resolvePlaces() {
 		// A vague name, a word of a building's or an institution's
 		// name ("Windsor Castle"; "University" in "Cornell University"),
 		// or common words naming a small town with no cue for it ("the
-		// Republic"): a mention, not a place.
+		// Republic") or a name in capitals with no cue for its small town
+		// ("RAMOS:"): a mention, not a place.
 		if p.ID == "" || (!strings.HasPrefix(p.ID, "iso3166:") && st.facilityAfter(m.end)) ||
-			(t.nested && lx.FacilityTail(st.text[m.start:m.end])) || st.x.smallTownByWord(p, t.key, ctx, t.after) {
+			(t.nested && lx.FacilityTail(st.text[m.start:m.end])) || st.x.smallTownByWord(p, t.key, ctx, t.after) ||
+			(!st.datelineTown(m.end) && st.x.shoutedTown(p, st.text[m.start:m.end], t.key, ctx, t.after)) {
 			m.lat, m.lon, m.feature = nil, nil, ""
 			continue
 		}
@@ -270,7 +277,7 @@ func (x *Recognizer) choosePlace(es []lexicon.Entry, cities []int32, key string,
 		s := math.Log10(float64(c.Pop+10)) + countryBonus(c.Country)
 		reg := ""
 		if c.Admin != "" {
-			reg = c.Country + "-" + c.Admin // the ISO 3166-2 code in the US and the UK
+			reg = lx.RegionCode(c.Country, c.Admin) // the ISO 3166-2 code
 			if ctx.region(key, reg) > 0 {
 				s += bonusRegionCtx
 			}
@@ -342,7 +349,14 @@ func (x *Recognizer) choosePlace(es []lexicon.Entry, cities []int32, key string,
 			// elsewhere or just after the name, or when the name is
 			// known to name a place and is no common English word
 			// ("West", "Summit": rather the West than West, Texas).
-			if ((!e.Minor || known && !commonWord(key)) && len(cities) == 0) || (ctx.region(key, c.Country+"-"+c.Admin) >= minRegionCtx) || after.region == c.Country+"-"+c.Admin {
+			// Its region's mentions do not let it compete with a region
+			// of its country bearing the name (Florida, New York, beside
+			// "Florida" in a story from New York).
+			reg := lx.RegionCode(c.Country, c.Admin)
+			byRegion := ctx.region(key, reg) >= minRegionCtx && !slices.ContainsFunc(es, func(e lexicon.Entry) bool {
+				return e.Kind == lexicon.KindRegion && !e.Vague && lx.Regions[e.Index].Country == c.Country
+			})
+			if ((!e.Minor || known && !commonWord(key)) && len(cities) == 0) || byRegion || after.region == reg {
 				city(e.Index)
 			}
 		}
@@ -428,7 +442,7 @@ func (x *Recognizer) chooseTown(key string, ctx *placeCtx, after afterCtx) (veil
 		if after.country == c.Country {
 			s += bonusAfter
 		}
-		if reg := c.Country + "-" + c.Admin; ctx.region(key, reg) > 0 || after.region == reg {
+		if reg := x.lx.RegionCode(c.Country, c.Admin); ctx.region(key, reg) > 0 || after.region == reg {
 			s += bonusRegionCtx
 		}
 		if ctx.near(key, c.Lat, c.Lon) {
@@ -462,10 +476,40 @@ func (x *Recognizer) smallTownByWord(p veille.Place, key string, ctx *placeCtx, 
 		return false
 	}
 	c := x.lx.Cities[ci]
-	if c.Pop >= lexicon.MinorPopulation || c.Feature == "PPLC" || c.Feature == "PPLA" || ctx.region(key, c.Country+"-"+c.Admin) > 0 {
+	if c.Pop >= lexicon.MinorPopulation || c.Feature == "PPLC" || c.Feature == "PPLA" || ctx.region(key, x.lx.RegionCode(c.Country, c.Admin)) > 0 {
 		return false
 	}
 	return commonWord(key)
+}
+
+// shoutedMaxPop is the population under which a town written in capitals
+// alone needs a cue.
+const shoutedMaxPop = 100000
+
+// shoutedTown reports whether the name text, written in capitals alone
+// ("GALVEZ" in a byline, a heading), is resolved to a town p of fewer
+// than shoutedMaxPop people, no capital or seat, whose country the
+// article neither names elsewhere nor writes just after it: rather a
+// person's or a word's name in capitals than a town abroad. Datelines
+// keep their towns (see state.datelineTown).
+func (x *Recognizer) shoutedTown(p veille.Place, text, key string, ctx *placeCtx, after afterCtx) bool {
+	if p.FeatureClass != "P" || after.country != "" || !allCaps(text) || strings.ToUpper(text) != text || ctx.country(key, p.Country) > 0 {
+		return false
+	}
+	ci, ok := x.cityIndex()[strings.TrimPrefix(p.ID, "geonames:")]
+	if !ok {
+		return false
+	}
+	c := x.lx.Cities[ci]
+	return c.Pop < shoutedMaxPop && c.Feature != "PPLC" && c.Feature != "PPLA"
+}
+
+// datelineTown reports whether the name ending at end is followed by a dash
+// or a parenthesis, as the town of a dateline is: "ROSWELL - ",
+// "HOUSTON (Reuters) -".
+func (st *state) datelineTown(end int) bool {
+	rest := strings.TrimLeft(st.text[end:min(len(st.text), end+8)], " ")
+	return strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, "—") || strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, "(")
 }
 
 // placeAbbr maps the folded abbreviations that begin place names to
@@ -1061,7 +1105,7 @@ func (x *Recognizer) geocodeName(text string, sp veille.Span, r Result) (veille.
 		reg := regionOf(e.ID)
 		if id, ok := strings.CutPrefix(e.ID, "geonames:"); ok && reg == "" {
 			if ci, ok := x.cityIndex()[id]; ok && lx.Cities[ci].Admin != "" {
-				reg = lx.Cities[ci].Country + "-" + lx.Cities[ci].Admin // a town's region
+				reg = lx.RegionCode(lx.Cities[ci].Country, lx.Cities[ci].Admin) // a town's region
 			}
 		}
 		ctx.add(lexicon.Key(e.Name), e.Country, reg, len(e.Mentions))

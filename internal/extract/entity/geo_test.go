@@ -39,6 +39,14 @@ func TestPlaceResolution(t *testing.T) {
 		{"Des renforts sont arrivés au Mali, à Gao, lundi.", "Gao", "geonames:", "ML"},
 		// A continent before a town of the same name.
 		{"Exports to Asia fell sharply last year.", "Asia", "geonames:6255147", ""},
+		// A state's name is the state, not a small town of another state
+		// the article names.
+		{"Voters in New York lined up early. New York officials said a Florida senator led the race.", "Florida", "iso3166-2:US-FL", "US"},
+		// A region named inside an organization's name is context too.
+		{"Grants from the Texas Department of Transportation will repave roads in Paris next year.", "Paris", "geonames:", "US"},
+		// A Canadian town's region, whose GeoNames code is a number ("02"),
+		// is the province the article names.
+		{"The new office opened in Nelson on Monday. The British Columbia forests minister came, and British Columbia residents cheered.", "Nelson", "geonames:6086871", "CA"},
 	}
 	for _, c := range cases {
 		r := recognize(c.text)
@@ -255,6 +263,19 @@ func TestCommonWordTown(t *testing.T) {
 	i := strings.Index(text, "West")
 	if p, ok := x.Geocode(text, veille.Span{Start: i, End: i + 4}, r); ok && p.FeatureClass == "P" {
 		t.Errorf("West resolved to the town %+v", p)
+	}
+}
+
+func TestShoutedTown(t *testing.T) {
+	// A name in capitals that only a small town abroad bears, with no
+	// cue for it, is no place; a dateline keeps its town.
+	r := recognize("The transcript reads as follows. RAMOS: Did you know about the plan before the vote?")
+	if p := place(r, "RAMOS"); p != nil {
+		t.Errorf("RAMOS resolved to %s (%s, %s)", p.ID, p.Name, p.Country)
+	}
+	r = recognize("ROSWELL - A man who fled a jewelry store was struck by a car on Friday.")
+	if p := place(r, "ROSWELL"); p == nil || p.Country != "US" {
+		t.Errorf("dateline ROSWELL: %+v", p)
 	}
 }
 
