@@ -240,10 +240,16 @@ func (st *state) nestedPlaces(toks []nlp.Token, i, j int) {
 // tagger, reusing their tokens.
 func newTaggerDoc(text string, units []unit) *TaggerDoc {
 	toks := make([][]nlp.Token, len(units))
+	folds := make([][]string, len(units))
+	folded := true
 	for i, u := range units {
-		toks[i] = u.toks
+		toks[i], folds[i] = u.toks, u.folds
+		folded = folded && len(u.folds) == len(u.toks)
 	}
-	return taggerDoc(text, toks)
+	if !folded {
+		folds = nil // units not folded (tests): taggerDoc folds
+	}
+	return taggerDoc(text, toks, folds)
 }
 
 // Function words telling English from French.

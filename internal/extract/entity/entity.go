@@ -105,8 +105,9 @@ type mention struct {
 
 // unit is one sentence or heading, tokenised.
 type unit struct {
-	span veille.Span
-	toks []nlp.Token
+	span  veille.Span
+	toks  []nlp.Token
+	folds []string // folded text of each token (nlp.Fold); nil when not computed
 }
 
 type state struct {
@@ -119,13 +120,13 @@ type state struct {
 	lowSeen  map[string]bool    // folded words seen in lower case
 	ms       []mention
 	nested   []mention            // places named inside other names: places, not mentions
-	folds    map[int]string       // folded token text by start offset
+	folds    []string             // folded text of the units' tokens in text order (see fold)
+	foldAt   []veille.Span        // span of each token of folds
+	foldHint int                  // position in folds of the last fold, where the next is most often
 	en       bool                 // English text: the rules of french.go stay out
 	sport    map[int]bool         // whether the sentence starting at this offset speaks of a game (see sportUnit)
 	caps     map[[2]int]bool      // allCapsLine of the unit by its first and last byte (see capsLine)
 	roles    map[string][]roleOcc // earlier role phrases by folded role word (see rolePhrase)
-	words    map[string][]int32   // flat token positions by folded word, built on first use (see roleOccs)
-	unitBase []int                // flat position of each unit's first token
 	msIdx    msIndex              // see msIndex
 	run      capsRun              // the last run of words in capitals (see capsRunFrom)
 	initials map[int]bool         // initialAfterTitle by token start
@@ -139,17 +140,52 @@ type roleOcc struct {
 	best string
 }
 
-// fold returns the folded text of a token (nlp.Fold), computed once.
+// fold returns the folded text of a token (nlp.Fold), computed once for
+// the units' tokens (see foldUnits). Calls mostly walk the tokens in
+// order: the last token asked for and the one after it are tried first.
 func (st *state) fold(t nlp.Token) string {
-	if f, ok := st.folds[t.Start]; ok {
-		return f
+	k := st.foldHint
+	if k >= len(st.foldAt) || st.foldAt[k].Start != t.Start {
+		if k+1 < len(st.foldAt) && st.foldAt[k+1].Start == t.Start {
+			k++
+		} else {
+			var ok bool
+			k, ok = slices.BinarySearchFunc(st.foldAt, t.Start, func(s veille.Span, start int) int { return s.Start - start })
+			if !ok {
+				return nlp.Fold(st.text[t.Start:t.End])
+			}
+		}
 	}
-	f := nlp.Fold(st.text[t.Start:t.End])
-	if st.folds == nil {
-		st.folds = map[int]string{}
+	if st.foldAt[k].End != t.End {
+		return nlp.Fold(st.text[t.Start:t.End])
 	}
-	st.folds[t.Start] = f
-	return f
+	st.foldHint = k
+	return st.folds[k]
+}
+
+// foldUnits folds the units' tokens once, for fold and the tagger.
+func (st *state) foldUnits() {
+	n := 0
+	for _, u := range st.units {
+		n += len(u.toks)
+	}
+	st.folds, st.foldAt = make([]string, 0, n), make([]veille.Span, 0, n)
+	sorted := true
+	for k := range st.units {
+		u := &st.units[k]
+		base := len(st.folds)
+		for _, t := range u.toks {
+			if last := len(st.foldAt) - 1; last >= 0 && st.foldAt[last].Start >= t.Start {
+				sorted = false
+			}
+			st.folds = append(st.folds, nlp.Fold(st.text[t.Start:t.End]))
+			st.foldAt = append(st.foldAt, veille.Span{Start: t.Start, End: t.End})
+		}
+		u.folds = st.folds[base:len(st.folds):len(st.folds)]
+	}
+	if !sorted {
+		st.foldAt = nil // overlapping units: fold folds every time
+	}
 }
 
 type acronym struct {
@@ -193,6 +229,7 @@ func (x *Recognizer) recognize(text string, units []veille.Span, lang string, gu
 	for _, u := range units {
 		st.units = append(st.units, unit{span: u, toks: nlp.Tokenize(text, u.Start, u.End)})
 	}
+	st.foldUnits()
 	for _, u := range st.units {
 		for i, t := range u.toks {
 			if t.Kind != nlp.Word {
@@ -201,10 +238,10 @@ func (x *Recognizer) recognize(text string, units []veille.Span, lang string, gu
 			w := t.Text(text)
 			if lexicon.IsCapitalized(w) {
 				if !initial(text, u.toks, i) {
-					st.capsSeen[nlp.Fold(w)] = true
+					st.capsSeen[u.folds[i]] = true
 				}
 			} else {
-				st.lowSeen[nlp.Fold(w)] = true
+				st.lowSeen[u.folds[i]] = true
 			}
 		}
 		st.findAcronyms(u)
@@ -370,9 +407,9 @@ func (st *state) lookup(toks []nlp.Token, i int) (match, bool) {
 		}
 		key.WriteString(st.fold(t))
 		n++
-		es := lx.Names(key.String())
+		es, more := lx.Lookup(key.String())
 		if len(es) == 0 {
-			if !lx.Continues(key.String()) {
+			if !more {
 				break
 			}
 			continue
@@ -480,6 +517,11 @@ func (st *state) scan(u unit) {
 			i = j
 			continue
 		}
+		if j, m, ok := st.lowerOrg(toks, i); ok {
+			st.add(m) // "le département d'État américain"
+			i = j
+			continue
+		}
 		if m, ok := st.lookup(toks, i); ok && !st.personCue(toks, i, m) && !st.commonWord(toks, i, m) && st.placeCue(toks, i, &m) && !st.headOfName(toks, i, m) && !st.apposedPlace(toks, i, m) {
 			if st.sportClub(toks, i, m) {
 				// "Brest s'impose 2-1": the town's club.
@@ -494,6 +536,10 @@ func (st *state) scan(u unit) {
 				st.ms[n].weak = true
 			}
 			i = m.j
+			if j := st.orgService(toks, n, m.j); j > m.j {
+				i = j // "BBC Afrique": a service of the organization
+				continue
+			}
 			if len(st.ms) > n && st.ms[n].typ != veille.TypeORG && st.ms[n].typ != veille.TypeNORP {
 				if j, ok := st.cardinalAfter(toks, m.j); ok {
 					st.ms[n].full = toks[j-1].End // "Paris Nord", "Irlande du Nord": a part of the place, resolved as the place
@@ -972,11 +1018,14 @@ func (st *state) extendName(toks []nlp.Token, i int) int {
 			j++ // "Bachar el-Assad"
 			end = j
 			continue
-		case lx.Is(f, lexicon.ClassParticle) && (head || !articleLike(f) || afterDe(st.fold(toks[j-1]))) && !(!st.en && j-1 > i && roman(st.tokText(toks[j-1]))):
+		case lx.Is(f, lexicon.ClassParticle) && (head || !articleLike(f) || afterDe(st.fold(toks[j-1]))) && !(!st.en && j-1 > i && roman(st.tokText(toks[j-1]))) && !st.nameBeforeOrg(toks, i, j):
 			j++ // "et" joins two names ("Aysel et Dogan") except in an organization's
 			continue
 		case head && !lx.Is(f, lexicon.ClassFunc) && j-i <= 3 && !st.verbLike(f):
 			j++ // "Coalition internationale", "Forces armées"
+			continue
+		case head && st.headAdjective(toks, i, j):
+			j++ // "Groupe de travail du Forum international des ONG"
 			continue
 		}
 		break
@@ -1098,6 +1147,9 @@ func (st *state) name(toks []nlp.Token, i, j int) {
 		// "la société Renault": the organization's own name; "organisé
 		// par Lire Pour Grandir": an event's organizer.
 		st.add(mention{start: start, end: end, typ: veille.TypeORG, id: "veille:org/" + slug(text), name: text, tok: i})
+	case n >= 2 && st.affiliation(toks, i):
+		// "Awa Keita de Radio Kledu": the body a person speaks for.
+		st.add(mention{start: start, end: end, typ: veille.TypeORG, id: "veille:org/" + slug(text), name: text, tok: i})
 	case !st.en && n > 1 && lx.Is(ffirst, lexicon.ClassRole) && st.hasParticle(toks, i, j):
 		// "Président de la République": the office names its holder.
 		st.add(mention{start: start, end: end, typ: veille.TypePER, id: "veille:per/" + slug(text), name: text, role: strings.ToLower(first), tok: i})
@@ -1156,6 +1208,9 @@ func (st *state) name(toks []nlp.Token, i, j int) {
 		!st.firstName(st.tokText(toks[i+1])) && !allCaps(st.tokText(toks[i+1])):
 		// "USC Trojans", "RMC Sport": an acronym opening a name is an
 		// organization's ("LOT UNIQUE" in capitals is a heading).
+		st.add(mention{start: start, end: end, typ: veille.TypeORG, id: "veille:org/" + slug(text), name: text, tok: i})
+	case n == 2 && st.wordAndPlace(toks, i):
+		// "Météo France", "Inter Milan": a body named after its place.
 		st.add(mention{start: start, end: end, typ: veille.TypeORG, id: "veille:org/" + slug(text), name: text, tok: i})
 	case n >= 2 && n <= 4 && !strings.ContainsAny(text, "&") && !st.hasParticle(toks, i, j):
 		st.person(start, end, text, "", i)
@@ -1385,39 +1440,26 @@ func (st *state) roleOccs(word string) []roleOcc {
 	if occ, ok := st.roles[word]; ok {
 		return occ
 	}
-	if st.words == nil {
-		st.words = map[string][]int32{}
-		n := 0
-		for _, u := range st.units {
-			st.unitBase = append(st.unitBase, n)
-			for q, t := range u.toks {
-				f := st.fold(t)
-				st.words[f] = append(st.words[f], int32(n+q))
-			}
-			n += len(u.toks)
-		}
-	}
+	// An article asks for one or two role words: a walk over its folded
+	// tokens costs less than a map of them all.
 	var occ []roleOcc
 	best := ""
-	for _, p := range st.words[word] {
-		u := st.unitOf(int(p))
-		toks := st.units[u].toks
-		q := int(p) - st.unitBase[u]
-		if ph := st.roleComplement(toks, q); len(ph) > len(best) {
-			best = ph
+	for _, u := range st.units {
+		for q, t := range u.toks {
+			if st.fold(t) != word {
+				continue
+			}
+			if ph := st.roleComplement(u.toks, q); len(ph) > len(best) {
+				best = ph
+			}
+			occ = append(occ, roleOcc{end: t.End, best: best})
 		}
-		occ = append(occ, roleOcc{end: toks[q].End, best: best})
 	}
 	if st.roles == nil {
 		st.roles = map[string][]roleOcc{}
 	}
 	st.roles[word] = occ
 	return occ
-}
-
-// unitOf returns the unit of the token at flat position p (see roleOccs).
-func (st *state) unitOf(p int) int {
-	return sort.Search(len(st.unitBase), func(u int) bool { return st.unitBase[u] > p }) - 1
 }
 
 // roleComplement returns the role word at token k with the "de …"

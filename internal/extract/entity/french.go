@@ -518,8 +518,8 @@ func (st *state) loneAcronym(toks []nlp.Token, i int) bool {
 	if i > 0 && toks[i-1].Kind == nlp.Word {
 		p := st.tokText(toks[i-1])
 		f := st.fold(toks[i-1])
-		if !isCaps(p) && !st.x.lx.Is(f, lexicon.ClassFunc) && !st.x.lx.Is(f, lexicon.ClassParticle) && lexicon.French(p)&lexicon.FrCommon != 0 {
-			return false // "le test PCR": a term qualifying a noun
+		if !isCaps(p) && !st.x.lx.Is(f, lexicon.ClassFunc) && !st.x.lx.Is(f, lexicon.ClassParticle) && lexicon.French(p)&lexicon.FrCommon != 0 || f == "en" {
+			return false // "le test PCR": a term qualifying a noun; "en GNL", "en BTS": a matter or a form
 		}
 	}
 	return lexicon.French(w) == 0 && !st.x.lx.Is(nlp.Fold(w), lexicon.ClassFunc)
@@ -873,4 +873,222 @@ func (st *state) houseNumber(toks []nlp.Token, i int) bool {
 	}
 	w := st.tokText(toks[i-1])
 	return len(w) <= 3 && strings.Trim(w, "0123456789") == "" && w != "" && toks[i-1].End < toks[i].Start
+}
+
+// nameBeforeOrg reports whether the "de" at token j, inside the
+// capitalised name opened at token i, ends a person's name before an
+// organization's ("Aïcha Traoré de BBC Monitoring" is Aïcha Traoré of
+// the BBC): the name before it opens with a first name, or holds two
+// words none of which heads organizations or places, and after "de"
+// (or "de l'") comes an acronym, an organization of the lists, or,
+// after a first name and a surname, a run of two capitalised words or
+// more. A particle and a surname stay in the name ("Charles de Gaulle",
+// "Valéry Giscard d'Estaing", "Jean de La Fontaine").
+func (st *state) nameBeforeOrg(toks []nlp.Token, i, j int) bool {
+	if st.en || j <= i || j+1 >= len(toks) || !afterDe(st.fold(toks[j])) {
+		return false
+	}
+	lx := st.x.lx
+	first := st.tokText(toks[i])
+	for k := i; k < j; k++ {
+		f := st.fold(toks[k])
+		if toks[k].Kind != nlp.Word || !isCaps(st.tokText(toks[k])) || lx.Is(f, lexicon.ClassOrgHead) || lx.Is(f, lexicon.ClassLocHead) || lx.Is(f, lexicon.ClassFunc) {
+			return false
+		}
+	}
+	person := st.firstName(first) && !allCaps(first)
+	if j-i < 2 {
+		return false // "Charles de Gaulle"; "site Web de BBC Sport" is no person
+	}
+	k := j + 1
+	if st.fold(toks[k]) == "l'" && k+1 < len(toks) {
+		k++
+	}
+	w := st.tokText(toks[k])
+	if toks[k].Kind != nlp.Word || !isCaps(w) {
+		return false
+	}
+	if allCaps(w) && strings.ToUpper(w) == w && utf8.RuneCountInString(w) >= 2 && !roman(w) {
+		return true // "de BBC Monitoring", "de l'ONU"
+	}
+	if m, ok := st.lookup(toks, k); ok && slices.ContainsFunc(m.entries, func(e lexicon.Entry) bool { return e.Kind == lexicon.KindOrg }) {
+		return true // "de Médecins sans frontières"
+	}
+	if !person || lx.Is(st.fold(toks[k]), lexicon.ClassParticle) || st.firstName(w) {
+		return false
+	}
+	n := 0
+	for p := k; p < len(toks) && toks[p].Kind == nlp.Word && isCaps(st.tokText(toks[p])) && !strings.ContainsRune(st.text[toks[p-1].End:toks[p].Start], '\n'); p++ {
+		n++
+	}
+	return n >= 2 // "Moussa Keita de Radio Kledu", "Bob Hope de l'United Service Organizations"
+}
+
+// lowerOrg matches, at the lower-case word of token i after a definite
+// article, an organization of the lists whose French name opens with a
+// common noun with a complement holding a capital ("le département
+// d'État"): the capital tells the name from common words, and a noun
+// that introduces a name ("le groupe Wagner") is left to apposedBefore.
+// The organization's nationality after it belongs to the name ("le
+// département d'État américain"). It returns the end of the mention and
+// the mention.
+func (st *state) lowerOrg(toks []nlp.Token, i int) (int, mention, bool) {
+	if st.en || i == 0 || toks[i].Kind != nlp.Word || isCaps(st.tokText(toks[i])) {
+		return 0, mention{}, false
+	}
+	switch st.fold(toks[i-1]) {
+	case "le", "la", "l'", "les", "du", "au", "aux", "des":
+	default:
+		return 0, mention{}, false
+	}
+	lx := st.x.lx
+	key := st.fold(toks[i])
+	if !lx.Continues(key) {
+		return 0, mention{}, false
+	}
+	best, org := 0, int32(-1)
+	capital := false
+	if i+1 >= len(toks) || !afterDe(st.fold(toks[i+1])) && st.fold(toks[i+1]) != "du" && st.fold(toks[i+1]) != "des" {
+		return 0, mention{}, false // "le groupe Wagner": the noun introduces the name (see apposedBefore)
+	}
+	for j := i + 1; j < len(toks) && j-i < lx.MaxTokens; j++ {
+		w := st.tokText(toks[j])
+		if toks[j].Kind == nlp.Punct && w != "'" && w != "’" && w != "-" {
+			break
+		}
+		if strings.ContainsRune(st.text[toks[j-1].End:toks[j].Start], '\n') {
+			break
+		}
+		capital = capital || toks[j].Kind == nlp.Word && isCaps(w)
+		key += " " + st.fold(toks[j])
+		for _, e := range lx.Names(key) {
+			if e.Kind == lexicon.KindOrg && e.Exact == "" && capital {
+				best, org = j+1, e.Index
+				break
+			}
+		}
+		if !lx.Continues(key) {
+			break
+		}
+	}
+	if best == 0 {
+		return 0, mention{}, false
+	}
+	o := lx.Orgs[org]
+	end := best
+	if o.Country != "" && end < len(toks) && !isCaps(st.tokText(toks[end])) {
+		if m, ok := st.lookup(toks, end); ok && m.entries[0].Kind == lexicon.KindDemonym && lx.Countries[m.entries[0].Index].Code == o.Country {
+			end = m.j // "le département d'État américain"
+		}
+	}
+	return end, mention{start: toks[i].Start, end: toks[end-1].End, typ: veille.TypeORG, id: o.ID, name: o.Name, tok: i, gaz: true}, true
+}
+
+// headAdjective reports whether the lower-case word at token j, inside
+// the name of an organization opened at token i by a head noun, is an
+// adjective of the capitalised word before it, deeper in the name than
+// the head's own adjectives: the name goes on if a capitalised word
+// follows ("Groupe de travail du Forum international des ONG").
+func (st *state) headAdjective(toks []nlp.Token, i, j int) bool {
+	if st.en || j-i <= 3 || j+2 >= len(toks) || !isCaps(st.tokText(toks[j-1])) || !st.adjective(toks[j]) {
+		return false
+	}
+	return st.x.lx.Is(st.fold(toks[j+1]), lexicon.ClassParticle) || toks[j+1].Kind == nlp.Word && isCaps(st.tokText(toks[j+1]))
+}
+
+// affiliation reports whether the capitalised name at token i follows
+// "de" after a person's name that nameBeforeOrg ended there: the body
+// the person belongs to ("Awa Keita de Radio Kledu").
+func (st *state) affiliation(toks []nlp.Token, i int) bool {
+	if st.en || i < 2 {
+		return false
+	}
+	de := i - 1
+	if st.fold(toks[de]) == "l'" && de > 1 {
+		de-- // "de l'United Service Organizations"
+	}
+	if !afterDe(st.fold(toks[de])) {
+		return false
+	}
+	k := len(st.ms) - 1
+	if k < 0 || st.ms[k].typ != veille.TypePER || st.ms[k].end != toks[de-1].End || st.ms[k].tok >= de {
+		return false
+	}
+	return st.nameBeforeOrg(toks, st.ms[k].tok, de)
+}
+
+// orgService extends the organization of the lists named by an acronym,
+// the mention n ending at token j, with the capitalised words right
+// after it that name one of its services or programmes ("BBC Afrique",
+// "BBC News Arabic", "ONU Femmes"). The service stops before a first
+// name, a function word or a title ("à la BBC World Raúl Rivas": a
+// person speaks to BBC World), and a word no dictionary has goes in
+// only when no capitalised word follows it ("l'AFP Bjornar Tonhaugen"
+// names a person) and no article comes before the acronym ("à la BBC
+// Nalini", but "sur BBC Mundo"). It returns the end of the extended mention, j when
+// there is none.
+func (st *state) orgService(toks []nlp.Token, n, j int) int {
+	if st.en || len(st.ms) <= n {
+		return j
+	}
+	m := &st.ms[n]
+	if m.typ != veille.TypeORG || !m.gaz || m.end != toks[j-1].End || !allCaps(st.text[m.start:m.end]) {
+		return j
+	}
+	lx := st.x.lx
+	article := false // "la BBC" is the corporation; its services go without article ("sur BBC Mundo")
+	if k := m.tok; k > 0 {
+		switch st.fold(toks[k-1]) {
+		case "le", "la", "l'", "les":
+			article = true
+		}
+	}
+	e := j
+	for ; e < len(toks) && e-j < 3; e++ {
+		w := st.tokText(toks[e])
+		f := st.fold(toks[e])
+		if toks[e].Kind != nlp.Word || st.text[toks[e-1].End:toks[e].Start] != " " || !isCaps(w) || allCaps(w) || utf8.RuneCountInString(w) < 2 || !nameShape(w) ||
+			st.firstName(w) || lx.Is(f, lexicon.ClassFunc) || lx.Is(f, lexicon.ClassTitle) || lx.Is(f, lexicon.ClassRole) || lx.Is(f, lexicon.ClassParticle) {
+			break
+		}
+		next := e+1 < len(toks) && toks[e+1].Kind == nlp.Word && isCaps(st.tokText(toks[e+1])) && st.text[toks[e].End:toks[e+1].Start] == " "
+		if _, place := st.lookup(toks, e); !place && !st.known(w) && (article || next) {
+			break // "l'AFP Bjornar Tonhaugen", "à la BBC Nalini": a person's name
+		}
+		if article && next && e == j && !st.known(st.tokText(toks[e+1])) {
+			break // "à la BBC Lamine Sarr"
+		}
+	}
+	if e > j {
+		m.end = toks[e-1].End
+	}
+	return e
+}
+
+// known reports whether a dictionary has the word w.
+func (st *state) known(w string) bool {
+	return lexicon.French(w) != 0 || lexicon.English(w)
+}
+
+// wordAndPlace reports whether the name of two words at token i is a
+// common word of the French dictionary (no first name, no surname)
+// followed by a country, a region or a town of the lists: a body named
+// after its place ("Météo France", "Inter Milan"), not a person.
+func (st *state) wordAndPlace(toks []nlp.Token, i int) bool {
+	if st.en || i+1 >= len(toks) {
+		return false
+	}
+	w := st.tokText(toks[i])
+	c := lexicon.French(w)
+	if allCaps(w) || c&lexicon.FrCommon == 0 || c&(lexicon.FrSurname|lexicon.FrFirst) != 0 || st.firstName(w) || adjectival(st.fold(toks[i])) {
+		return false
+	}
+	switch strings.TrimSuffix(strings.TrimSuffix(st.fold(toks[i]), "s"), "e") {
+	case "grand", "petit", "haut", "bas", "nouveau", "nouvell", "vieux", "vieill", "saint":
+		return false // "Grande Bretagne", "Haute Volta": a place's name without its hyphen
+	}
+	m, ok := st.lookup(toks, i+1)
+	return ok && m.j == i+2 && slices.ContainsFunc(m.entries, func(e lexicon.Entry) bool {
+		return e.Kind == lexicon.KindCountry || e.Kind == lexicon.KindRegion || e.Kind == lexicon.KindCity && !e.Minor
+	})
 }

@@ -273,7 +273,11 @@ func (st *state) body(toks []nlp.Token, i int) (int, bool) {
 				}
 				// "la Maison des parents de Franche-Comté", "le club de
 				// football de Lorient": the name goes on.
-				return max(st.bodyPlace(toks, end), st.extendName(toks, j)), true
+				e := max(st.bodyPlace(toks, end), st.extendName(toks, j))
+				if capital {
+					e = max(e, st.extendName(toks, i)) // "le Groupe de travail du Forum international des ONG": the whole name
+				}
+				return e, true
 			}
 			if !st.commonNoun(toks[j]) || infinitive(st.fold(toks[j])) {
 				return finish(end, nouns) // "la Cour de rejeter": a verb

@@ -452,11 +452,12 @@ func NewTaggerDoc(text string, units []veille.Span) *TaggerDoc {
 	for i, u := range units {
 		toks[i] = nlp.Tokenize(text, u.Start, u.End)
 	}
-	return taggerDoc(text, toks)
+	return taggerDoc(text, toks, nil)
 }
 
-// taggerDoc prepares sentences already tokenised.
-func taggerDoc(text string, sents [][]nlp.Token) *TaggerDoc {
+// taggerDoc prepares sentences already tokenised; folds, when not nil,
+// holds each token's folded text (nlp.Fold), already computed.
+func taggerDoc(text string, sents [][]nlp.Token, folds [][]string) *TaggerDoc {
 	d := &TaggerDoc{text: text, Sents: sents}
 	lx := lexicon.Default()
 	n := 0
@@ -465,12 +466,17 @@ func taggerDoc(text string, sents [][]nlp.Token) *TaggerDoc {
 	}
 	ids := make(map[string]int32, n/3)
 	all := make([]ttok, n) // one allocation for the sentences' tokens
-	for _, toks := range sents {
+	for s, toks := range sents {
 		tt := all[:len(toks):len(toks)]
 		all = all[len(toks):]
 		for i, t := range toks {
 			w := text[t.Start:t.End]
-			low := nlp.Fold(w)
+			var low string
+			if folds != nil {
+				low = folds[s][i]
+			} else {
+				low = nlp.Fold(w)
+			}
 			id, ok := ids[low]
 			if !ok {
 				id = int32(len(d.words))
@@ -653,9 +659,9 @@ func gazetteerBits(lx *lexicon.Lexicon, tt []ttok) {
 			}
 			key = append(key, t.low...)
 			n++
-			es := lx.Names(string(key))
+			es, more := lx.Lookup(string(key))
 			if len(es) == 0 {
-				if !lx.Continues(string(key)) {
+				if !more {
 					break
 				}
 				continue

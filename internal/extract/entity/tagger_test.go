@@ -74,6 +74,36 @@ func TestGuessLang(t *testing.T) {
 	}
 }
 
+// TestFold checks that the folds computed once for the units are those
+// of nlp.Fold, for tokens of the units in any order and for others.
+func TestFold(t *testing.T) {
+	text := "ÉTAT Général. Über Straße, l'Élysée."
+	st := &state{text: text}
+	seg := nlp.Segment(text)
+	for _, u := range seg.Sentences {
+		st.units = append(st.units, unit{span: u, toks: nlp.Tokenize(text, u.Start, u.End)})
+	}
+	st.foldUnits()
+	var all []nlp.Token
+	for _, u := range st.units {
+		all = append(all, u.toks...)
+	}
+	if len(all) < 8 || len(st.folds) != len(all) {
+		t.Fatalf("%d tokens, %d folds", len(all), len(st.folds))
+	}
+	for _, k := range []int{0, 1, 2, len(all) - 1, 3, 3, 0, 5, 4} {
+		if got, want := st.fold(all[k]), nlp.Fold(all[k].Text(text)); got != want {
+			t.Errorf("token %d %q: %q, want %q", k, all[k].Text(text), got, want)
+		}
+	}
+	// A token of no unit, or a shorter one at the start of a unit's token.
+	for _, tok := range []nlp.Token{{Start: 1, End: 4}, {Start: 0, End: 2}} {
+		if got, want := st.fold(tok), nlp.Fold(text[tok.Start:tok.End]); got != want {
+			t.Errorf("%q: %q, want %q", text[tok.Start:tok.End], got, want)
+		}
+	}
+}
+
 // TestEnglish checks the tagger's spans and the identities given to them
 // on sentences of our own.
 func TestEnglish(t *testing.T) {
