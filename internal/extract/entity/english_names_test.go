@@ -249,3 +249,12 @@ func TestCountryAcronym(t *testing.T) {
 		t.Errorf("%d mentions of the country, want 3 (%+v)", n, r.Mentions)
 	}
 }
+
+// A sentence of more than 32,767 tokens (a list or table without full
+// stops) is read like any other: token positions do not wrap around.
+func TestSentenceOverInt16Tokens(t *testing.T) {
+	r := recognizeEN(strings.Repeat("the ", 40000) + "John Smith Brown Jones went home.")
+	if len(r.Mentions) == 0 || r.Mentions[len(r.Mentions)-1].Type != veille.TypePER {
+		t.Errorf("mentions at the end of the long sentence: %+v", r.Mentions)
+	}
+}

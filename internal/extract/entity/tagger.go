@@ -413,7 +413,7 @@ type ttok struct {
 	caps                bool
 	doc                 uint8 // 8: written with a capital inside a sentence elsewhere, 16: in lower case
 	ctx                 uint8 // what the word's mentions in the document have around them (ctx* bits)
-	run0, run1          int16 // the run of capitalised words holding the token: [run0, run1), or -1
+	run0, run1          int32 // the run of capitalised words holding the token: [run0, run1), or -1
 }
 
 // Word classes (lexicon) as bits.
@@ -627,7 +627,7 @@ func capsRuns(tt []ttok) {
 			break
 		}
 		for k := i; k < j; k++ {
-			tt[k].run0, tt[k].run1 = int16(i), int16(j)
+			tt[k].run0, tt[k].run1 = int32(i), int32(j)
 		}
 		i = j
 	}
