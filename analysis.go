@@ -49,8 +49,10 @@ type Analysis struct {
 type ExtractorRun struct {
 	Name    string `json:"name"`
 	Version int    `json:"version"`
-	// Skipped says why the extractor produced nothing on purpose (for
-	// example "language de not covered"); "" when it ran.
+	// Skipped says why the extractor produced nothing: on purpose (for
+	// example "language de not covered"), or because it failed on this
+	// article ("failed: …", a bug worth reporting with the input); ""
+	// when it ran.
 	Skipped string `json:"skipped,omitempty"`
 }
 

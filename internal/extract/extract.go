@@ -11,6 +11,7 @@
 package extract
 
 import (
+	"fmt"
 	"slices"
 
 	"github.com/veille/veille"
@@ -83,10 +84,27 @@ func (p *Pipeline) Analyze(a *veille.Article) *veille.Analysis {
 			an.Extractors = append(an.Extractors, run)
 			continue
 		}
-		e.Extract(doc, an)
+		run.Skipped = extractSafely(e, doc, an)
 		an.Extractors = append(an.Extractors, run)
 	}
 	return an
+}
+
+// extractSafely runs e over doc. An extractor that panics on an article
+// (a bug) loses only its own findings: an is restored to what it held
+// before, and the returned reason ("failed: …") is recorded, so that one
+// article never stops an ingest and the others' findings stay.
+func extractSafely(e Extractor, doc *Document, an *veille.Analysis) (failed string) {
+	saved := *an
+	saved.Extractors = slices.Clone(an.Extractors)
+	defer func() {
+		if r := recover(); r != nil {
+			*an = saved
+			failed = fmt.Sprintf("failed: %v", r)
+		}
+	}()
+	e.Extract(doc, an)
+	return ""
 }
 
 // Structure records paragraphs, headings (intertitles, never claims) and

@@ -68,3 +68,29 @@ func TestAmountCertainty(t *testing.T) {
 		t.Errorf("40 bateaux: certainty %q, want asserted", c)
 	}
 }
+
+// panicky is an extractor with a bug: it adds a finding, then panics.
+type panicky struct{}
+
+func (panicky) Name() string    { return "panicky" }
+func (panicky) Version() int    { return 1 }
+func (panicky) Langs() []string { return nil }
+func (panicky) Extract(doc *Document, an *veille.Analysis) {
+	an.Places = append(an.Places, veille.Place{Text: "half"})
+	panic("index out of range")
+}
+
+// An extractor that panics on an article loses its own findings only:
+// the analysis says it failed, and the extractors after it still run.
+func TestExtractorPanicIsContained(t *testing.T) {
+	an := New(Structure{}, panicky{}, dates{}).Analyze(&veille.Article{Text: "Le 3 mars 2021, la ville a voté.", Lang: "fr"})
+	if len(an.Places) != 0 {
+		t.Errorf("the failed extractor's findings were kept: %+v", an.Places)
+	}
+	if len(an.Extractors) != 3 || an.Extractors[1].Skipped != "failed: index out of range" || an.Extractors[2].Skipped != "" {
+		t.Errorf("extractor runs = %+v", an.Extractors)
+	}
+	if len(an.Dates) == 0 {
+		t.Error("the extractor after the failed one did not run")
+	}
+}
