@@ -118,7 +118,7 @@ func (c *Classifier) Claims(in Input) []veille.Claim {
 		if in.Lang == "en" {
 			s.hits = monthMay(in.Text, s)
 		}
-		s.hits = concessive(s.words, s.hits)
+		s.hits = notDenied(s.words, concessive(s.words, s.hits))
 		for _, h := range s.hits {
 			if h.kind == kindNeutral && (s.words[h.from] == "selon" || s.words[h.from] == "d'") {
 				s.selfCited = true
@@ -182,6 +182,27 @@ func neutralise(hs []hit) []hit {
 // cues in the complement of an opinion verb (« espère que ces précédents
 // encourageront… »): opinion and future are judged on the main claim.
 func subordinate(ws []string, hs []hit) []hit {
+	// A future cue is in an opinion's complement when a « que » stands
+	// between the end of some opinion cue before it and the cue: with
+	// m the earliest end of an opinion cue, when a « que » stands in
+	// [m, h.from). queBefore[i] counts the « que » before word i, so the
+	// check is linear in the sentence whatever its number of cues.
+	m := len(ws)
+	for _, o := range hs {
+		if o.kind == kindOpinion {
+			m = min(m, o.to)
+		}
+	}
+	var queBefore []int
+	if m < len(ws) {
+		queBefore = make([]int, len(ws)+1)
+		for i, w := range ws {
+			queBefore[i+1] = queBefore[i]
+			if w == "que" || w == "qu'" {
+				queBefore[i+1]++
+			}
+		}
+	}
 	out := hs[:0]
 	for _, h := range hs {
 		drop := false
@@ -196,16 +217,7 @@ func subordinate(ws []string, hs []hit) []hit {
 				}
 			}
 		case kindFuture:
-			for _, o := range hs {
-				if o.kind != kindOpinion || o.to > h.from {
-					continue
-				}
-				for j := o.to; j < h.from; j++ {
-					if ws[j] == "que" || ws[j] == "qu'" {
-						drop = true
-					}
-				}
-			}
+			drop = m < h.from && queBefore[h.from]-queBefore[m] > 0
 		}
 		if !drop {
 			out = append(out, h)
@@ -228,6 +240,56 @@ func monthMay(text string, s *sentence) []hit {
 				next = s.words[h.from+1]
 			}
 			if text[t.Start] == 'M' && (h.from > 0 || next != "" && next[0] >= '0' && next[0] <= '9') {
+				continue
+			}
+		}
+		// "Will Smith said", "May Jones said": a first name before a
+		// capitalised word, not a modal.
+		if (h.kind == kindHedged || h.kind == kindFuture) && h.to == h.from+1 && (s.words[h.from] == "may" || s.words[h.from] == "will") && h.from+1 < len(s.toks) && !titleCased(text, s.toks) {
+			if t, n := s.toks[h.from], s.toks[h.from+1]; n.Kind == nlp.Word && n.Start > t.End && unicode.IsUpper(firstRuneOf(text[t.Start:])) && unicode.IsUpper(firstRuneOf(text[n.Start:])) && text[n.Start:n.End] != "I" {
+				continue
+			}
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
+// titleCased reports whether most words of a sentence of four words or
+// more are capitalised, as in headlines ("Cape Breton Will Welcome
+// Refugees"), where a capitalised modal is still a modal.
+func titleCased(text string, toks []nlp.Token) bool {
+	words, caps := 0, 0
+	for _, t := range toks {
+		if t.Kind != nlp.Word {
+			continue
+		}
+		words++
+		if unicode.IsUpper(firstRuneOf(text[t.Start:])) {
+			caps++
+		}
+	}
+	return words >= 4 && caps*10 > words*6
+}
+
+func firstRuneOf(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// notDenied drops a denial cue that is itself negated ("did not deny the
+// report", « n'a pas démenti »): not denying is no denial.
+func notDenied(ws []string, hs []hit) []hit {
+	out := hs[:0]
+	for _, h := range hs {
+		if h.kind == kindDenied {
+			neg := false
+			for j := h.from - 1; j >= max(0, h.from-3); j-- {
+				if w := ws[j]; w == "not" || strings.HasSuffix(w, "n't") || w == "never" || w == "pas" || w == "jamais" {
+					neg = true
+				}
+			}
+			if neg {
 				continue
 			}
 		}

@@ -291,6 +291,12 @@ func TestFalseCues(t *testing.T) {
 		{"fr", "Malgré les démentis de la mairie, les habitants ont vu les camions.", veille.CertaintyAsserted},
 		{"en", "Despite denials from the ministry, the convoy crossed the border.", veille.CertaintyAsserted},
 		{"fr", "La mairie a démenti la présence des camions.", veille.CertaintyDenied},
+		{"en", "Will Harper opened the new bridge on Friday.", veille.CertaintyAsserted},
+		{"en", "May Lindqvist won the final in straight sets.", veille.CertaintyAsserted},
+		{"en", "The bridge will open on Friday.", veille.CertaintyFuture},
+		{"en", "Northern Towns Will Welcome The Refugees Next Year.", veille.CertaintyFuture},
+		{"en", "The company did not deny the report.", veille.CertaintyAsserted},
+		{"fr", "La société n'a pas démenti l'information.", veille.CertaintyAsserted},
 	}
 	for _, tt := range tests {
 		cs := classify(tt.lang, tt.text)

@@ -328,6 +328,10 @@ func (f *finder) reported(toks []nlp.Token, end int, objects bool, onlyCoordinat
 
 // clauseEnd cuts reported content before a comma that opens another
 // clause (", tandis que", ", qui", ", selon").
+// maxContentTokens bounds the content of one indirect report (about
+// 1,500 bytes of text; news sentences rarely reach a third of it).
+const maxContentTokens = 300
+
 func (f *finder) clauseEnd(toks []nlp.Token, k, end int, objects bool) (int, bool) {
 	last := len(toks)
 	coordinated := false
@@ -345,6 +349,13 @@ func (f *finder) clauseEnd(toks []nlp.Token, k, end int, objects bool) (int, boo
 	}
 	fw := f.word(toks[first])
 	fronted := enSubordinators[fw] || prepositions[fw] || enFronted[fw]
+	if len(toks) > k+maxContentTokens {
+		// A report's content holds at most maxContentTokens tokens, so
+		// that a sentence of thousands of reports (a list, a table
+		// without full stops) costs time in proportion to its length.
+		last = k + maxContentTokens
+		toks = toks[:last+1]
+	}
 	for j := k + 1; j < len(toks)-1; j++ {
 		if npObject && toks[j].Kind == nlp.Punct {
 			switch p := toks[j].Text(f.text); {
