@@ -386,7 +386,7 @@ func (f *finder) addDirect(cs, ce, os, oe int, p veille.Span) {
 	if f.lang == "en" && f.enTitle(cs, ce, os) {
 		return // "said on “Fox News Sunday”": a title, not a quotation
 	}
-	found := f.cueAfter(q, oe, p.End, false)
+	found := f.cueAfter(q, oe, f.afterLimit(oe, p.End), false)
 	if found && f.lang == "en" {
 		f.enMixedStart(q, os)
 	}
@@ -492,6 +492,27 @@ func (f *finder) sentenceStart(pos, floor int) int {
 		}
 	}
 	return floor
+}
+
+// afterLimit returns where the search for a cue after a quotation that
+// closes at oe stops: the end of the sentence holding the closing mark
+// when words of that sentence follow it (`Smith said "hi" in Paris.
+// Jones said …`: Jones is no speaker of "hi"), else to. A quotation
+// that ends its sentence (`"We won." Jones said.`) looks on to the
+// next one.
+func (f *finder) afterLimit(oe, to int) int {
+	if !f.sentsOK {
+		return to
+	}
+	i := sort.Search(len(f.sents), func(i int) bool { return f.sents[i].Start > oe-1 }) - 1
+	if i < 0 || oe-1 >= f.sents[i].End || f.sents[i].End >= to {
+		return to
+	}
+	rest := f.text[oe:f.sents[i].End]
+	if strings.IndexFunc(rest, unicode.IsLetter) < 0 {
+		return to // nothing but punctuation after the mark in its sentence
+	}
+	return f.sents[i].End
 }
 
 // word returns the folded token text.

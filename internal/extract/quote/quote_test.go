@@ -616,3 +616,19 @@ func TestFrenchSpeakerIncises(t *testing.T) {
 		}
 	}
 }
+
+// The speaker of a quotation that its sentence goes on after is not
+// sought in the next sentence.
+func TestSpeakerNotFromNextSentence(t *testing.T) {
+	an := analyze(`Smith said "hi" in Paris. Jones said "bye" in Lyon.`, "en")
+	for content, speaker := range map[string]string{"hi": "Smith", "bye": "Jones"} {
+		if q := find(t, an, content); q.Speaker != speaker {
+			t.Errorf("%q: speaker %q (%q), want %q", content, q.Speaker, q.SpeakerText, speaker)
+		}
+	}
+	// A quotation that ends its sentence still takes the speaker after it.
+	an = analyze(`"We will win." Jones said on Monday.`, "en")
+	if q := find(t, an, "We will win"); q.Speaker != "Jones" {
+		t.Errorf("speaker %q, want Jones", q.Speaker)
+	}
+}
