@@ -1384,8 +1384,8 @@ func (st *state) roleAround(toks []nlp.Token, i, j int) (string, int) {
 	k := i - 1
 	if k >= 0 && st.tokText(toks[k]) == "," {
 		k--
-	} else if k >= 0 && afterDe(st.fold(toks[k])) {
-		k = -1 // "chef d'État": the name is the role's complement
+	} else if k >= 0 && (afterDe(st.fold(toks[k])) || !st.en && (st.fold(toks[k]) == "des" || st.fold(toks[k]) == "du")) {
+		k = -1 // "chef d'État", "ministre des Affaires étrangères": the name is the role's complement
 	}
 	for back := 0; k >= 0 && back < 2; back++ {
 		f := nlp.Fold(st.tokText(toks[k]))

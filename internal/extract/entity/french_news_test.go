@@ -114,3 +114,20 @@ func TestFrenchWordAndPlace(t *testing.T) {
 		t.Errorf("Pierre Nancy is %q, want PER (mentions %+v)", got, r.Mentions)
 	}
 }
+
+// The complement of a role after "du"/"des" is no person holding it:
+// "ministre des Affaires étrangères", "porte-parole du Front".
+func TestRoleComplementIsNoPerson(t *testing.T) {
+	for _, text := range []string{
+		"Le ministre des Affaires étrangères, Paul Martin, a parlé mardi.",
+		"Le porte-parole du Front de libération a démenti mardi.",
+		"Le gouverneur du Kordofan occidental est arrivé mardi.",
+	} {
+		r := New().RecognizeLang(text, []veille.Span{{Start: 0, End: len(text)}}, "fr")
+		for _, m := range r.Mentions {
+			if m.Type == veille.TypePER && m.Text != "Paul Martin" {
+				t.Errorf("%q: PER %q", text, m.Text)
+			}
+		}
+	}
+}
