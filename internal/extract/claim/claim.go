@@ -348,8 +348,17 @@ type clause struct{ from, to int }
 // sentences are one clause.
 func clauses(s *sentence) []clause {
 	var cuts []int
+	depth, straight := 0, false // inside quote marks: no cut ("Yes; no," said Paul)
 	for i, w := range s.words {
-		if i == 0 || i+1 >= len(s.words) {
+		switch w {
+		case "«", "“":
+			depth++
+		case "»", "”":
+			depth = max(0, depth-1)
+		case "\"":
+			straight = !straight
+		}
+		if i == 0 || i+1 >= len(s.words) || depth > 0 || straight {
 			continue
 		}
 		if w == ";" || w == "et" && clauseVerbs[s.words[i+1]] {

@@ -317,3 +317,19 @@ func TestFeedFooterIsNoClaim(t *testing.T) {
 		}
 	}
 }
+
+// A semicolon inside quote marks does not cut the sentence into clauses.
+func TestNoClauseCutInsideQuotes(t *testing.T) {
+	for _, tt := range []struct{ lang, text string }{
+		{"en", "\"Yes; no,\" said Paul."},
+		{"fr", "« Oui ; non », a dit Paul."},
+		{"fr", "« Oui; non », a dit Paul."},
+	} {
+		if cs := classify(tt.lang, tt.text); len(cs) != 1 {
+			t.Errorf("%q: %d claims, want 1", tt.text, len(cs))
+		}
+	}
+	if cs := classify("fr", "Le pont sera rouvert lundi ; la route restera fermée."); len(cs) != 2 {
+		t.Errorf("a semicolon outside quote marks: %d claims, want 2", len(cs))
+	}
+}
