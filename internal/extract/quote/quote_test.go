@@ -632,3 +632,12 @@ func TestSpeakerNotFromNextSentence(t *testing.T) {
 		t.Errorf("speaker %q, want Jones", q.Speaker)
 	}
 }
+
+// A possessor in the speaker phrase is not the speaker: "Boris Johnson's
+// spokesman said" is the spokesman's.
+func TestPossessorIsNoSpeaker(t *testing.T) {
+	an := analyze("Prime Minister Jane Doyle's spokesman said the position had not changed.", "en")
+	if q := find(t, an, "the position had not changed"); q.Speaker == "Jane Doyle" || !strings.Contains(q.Speaker, "spokesman") {
+		t.Errorf("speaker %q, want the spokesman", q.Speaker)
+	}
+}

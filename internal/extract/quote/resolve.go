@@ -127,6 +127,12 @@ func (f *finder) resolve(q *quote, prev *quote) {
 			if e == nil {
 				continue
 			}
+			if rest := f.text[m.End:]; (strings.HasPrefix(rest, "'s ") || strings.HasPrefix(rest, "’s ")) && m.End+3 < q.spk.Start+len(name) {
+				// "Boris Johnson's spokesman": the possessor is the
+				// speaker's affiliation, not the speaker.
+				affil = append(affil, e)
+				continue
+			}
 			switch e.Type {
 			case veille.TypePER:
 				if per == nil {
