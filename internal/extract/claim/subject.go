@@ -201,6 +201,9 @@ func bogusSpeaker(sp string) bool {
 	if len(f) == 0 {
 		return false
 	}
+	if strings.HasPrefix(sp, "A ") && len(f) > 1 {
+		return subjectSkip[f[len(f)-1]] // English "A source close to…": the article, not French « a »
+	}
 	return subjectSkip[f[0]] || subjectSkip[f[len(f)-1]]
 }
 

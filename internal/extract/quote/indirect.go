@@ -667,10 +667,23 @@ func (f *finder) objectVerb(t nlp.Token) bool {
 
 func (f *finder) add(q *quote) {
 	q.content.Start, q.content.End = trimSpace(f.text, q.content.Start, q.content.End)
-	if q.content.End <= q.content.Start {
+	if q.content.End <= q.content.Start || anonymityFormula(nlp.Fold(f.text[q.content.Start:q.content.End])) {
 		return
 	}
 	f.out = append(f.out, q)
+}
+
+// anonymityFormula reports whether the folded content of a report is
+// only the source's request not to be named ("who asked not to be
+// named", « qui a requis l'anonymat »): no statement.
+func anonymityFormula(c string) bool {
+	c = strings.TrimRight(c, " .,;")
+	for _, p := range []string{"not to be named", "not to be identified", "anonymity", "l'anonymat", "anonymat", "ne pas etre nomme", "ne pas etre identifie"} {
+		if c == p || strings.HasSuffix(c, " "+p) && len(c) < len(p)+20 {
+			return true
+		}
+	}
+	return false
 }
 
 // merge reconciles indirect quotations with the direct ones they hold:

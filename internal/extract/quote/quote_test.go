@@ -641,3 +641,21 @@ func TestPossessorIsNoSpeaker(t *testing.T) {
 		t.Errorf("speaker %q, want the spokesman", q.Speaker)
 	}
 }
+
+// A source's request not to be named is no statement of it; the source
+// and its via stay those of what it told.
+func TestAnonymityIsNoQuotation(t *testing.T) {
+	an := analyze("A source close to the talks, who asked not to be named, told Reuters the deal was dead.", "en")
+	for _, q := range an.Quotations {
+		if strings.Contains(q.Content, "named") {
+			t.Errorf("anonymity read as a quotation: %+v", q)
+		}
+	}
+	q := find(t, an, "the deal was dead")
+	if q.Speaker != "A source close to the talks" || q.Via != "Reuters" {
+		t.Errorf("speaker %q via %q", q.Speaker, q.Via)
+	}
+	if len(an.Claims) != 1 || an.Claims[0].Source != "A source close to the talks" {
+		t.Errorf("claims %+v", an.Claims)
+	}
+}
