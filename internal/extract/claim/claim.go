@@ -232,6 +232,7 @@ func subordinate(ws []string, hs []hit) []hit {
 // was…").
 func monthMay(text string, s *sentence) []hit {
 	out := s.hits[:0]
+	title := -1 // titleCased(text, s.toks) once computed: 0 or 1
 	for _, h := range s.hits {
 		if h.kind == kindHedged && h.to == h.from+1 && s.words[h.from] == "may" {
 			t := s.toks[h.from]
@@ -245,9 +246,17 @@ func monthMay(text string, s *sentence) []hit {
 		}
 		// "Will Smith said", "May Jones said": a first name before a
 		// capitalised word, not a modal.
-		if (h.kind == kindHedged || h.kind == kindFuture) && h.to == h.from+1 && (s.words[h.from] == "may" || s.words[h.from] == "will") && h.from+1 < len(s.toks) && !titleCased(text, s.toks) {
+		if (h.kind == kindHedged || h.kind == kindFuture) && h.to == h.from+1 && (s.words[h.from] == "may" || s.words[h.from] == "will") && h.from+1 < len(s.toks) {
 			if t, n := s.toks[h.from], s.toks[h.from+1]; n.Kind == nlp.Word && n.Start > t.End && unicode.IsUpper(firstRuneOf(text[t.Start:])) && unicode.IsUpper(firstRuneOf(text[n.Start:])) && text[n.Start:n.End] != "I" {
-				continue
+				if title < 0 {
+					title = 0
+					if titleCased(text, s.toks) {
+						title = 1
+					}
+				}
+				if title == 0 {
+					continue
+				}
 			}
 		}
 		out = append(out, h)
@@ -285,8 +294,17 @@ func notDenied(ws []string, hs []hit) []hit {
 		if h.kind == kindDenied {
 			neg := false
 			for j := h.from - 1; j >= max(0, h.from-3); j-- {
-				if w := ws[j]; w == "not" || strings.HasSuffix(w, "n't") || w == "never" || w == "pas" || w == "jamais" {
+				if w := ws[j]; w == "not" || strings.HasSuffix(w, "n't") || w == "never" || w == "pas" || w == "jamais" || w == "nobody" || w == "personne" && j == 0 {
 					neg = true
+				}
+			}
+			// « ne dément pas », « n'a jamais nié »: the negation
+			// around a French verb.
+			if h.from > 0 && (ws[h.from-1] == "ne" || ws[h.from-1] == "n'") {
+				for j := h.to; j < min(len(ws), h.to+2); j++ {
+					if ws[j] == "pas" || ws[j] == "jamais" || ws[j] == "plus" || ws[j] == "nullement" {
+						neg = true
+					}
 				}
 			}
 			if neg {

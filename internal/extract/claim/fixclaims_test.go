@@ -297,6 +297,8 @@ func TestFalseCues(t *testing.T) {
 		{"en", "Northern Towns Will Welcome The Refugees Next Year.", veille.CertaintyFuture},
 		{"en", "The company did not deny the report.", veille.CertaintyAsserted},
 		{"fr", "La société n'a pas démenti l'information.", veille.CertaintyAsserted},
+		{"fr", "La société ne dément pas l'information.", veille.CertaintyAsserted},
+		{"en", "Nobody denied the report.", veille.CertaintyAsserted},
 	}
 	for _, tt := range tests {
 		cs := classify(tt.lang, tt.text)

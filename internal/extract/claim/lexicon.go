@@ -154,6 +154,7 @@ type hit struct {
 // one kind keep the longest.
 func (lx *lexicon) find(ws []string) []hit {
 	var out []hit
+	var reach [numKinds]int // the furthest end of the hits of each kind so far
 	for i, w := range ws {
 		best := [numKinds]int{}
 		for _, p := range lx.byFirst[w] {
@@ -170,16 +171,12 @@ func (lx *lexicon) find(ws []string) []hit {
 			if end == 0 {
 				continue
 			}
-			// Skip a hit inside a longer one of the same kind found earlier.
-			inside := false
-			for _, h := range out {
-				if h.kind == kind(k) && h.from <= i && end <= h.to {
-					inside = true
-					break
-				}
-			}
-			if !inside {
+			// Skip a hit inside a longer one of the same kind found
+			// earlier: all start at or before i, so one reaching end
+			// or further holds it.
+			if end > reach[k] {
 				out = append(out, hit{kind: kind(k), from: i, to: end})
+				reach[k] = end
 			}
 		}
 	}

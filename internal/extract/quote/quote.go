@@ -386,7 +386,23 @@ func (f *finder) addDirect(cs, ce, os, oe int, p veille.Span) {
 	if f.lang == "en" && f.enTitle(cs, ce, os) {
 		return // "said on “Fox News Sunday”": a title, not a quotation
 	}
-	found := f.cueAfter(q, oe, f.afterLimit(oe, p.End), false)
+	limit := f.afterLimit(oe, p.End)
+	found := false
+	if f.lang == "en" && limit == p.End && f.endsSentence(oe) {
+		// `Smith said: "We will stay." Jones disagreed.`: a quotation
+		// that ends its sentence belongs to the cue before it in that
+		// sentence when there is one.
+		var b quote = *q
+		if f.cueBefore(&b, f.sentenceStart(os, p.Start), os) && b.spk.End > b.spk.Start {
+			before := strings.TrimRightFunc(f.text[b.cue.End:os], isSpace)
+			if before == "" || strings.HasSuffix(before, ":") || strings.HasSuffix(before, ",") {
+				*q, found = b, true
+			}
+		}
+	}
+	if !found {
+		found = f.cueAfter(q, oe, limit, false)
+	}
 	if found && f.lang == "en" {
 		f.enMixedStart(q, os)
 	}
@@ -513,6 +529,19 @@ func (f *finder) afterLimit(oe, to int) int {
 		return to // nothing but punctuation after the mark in its sentence
 	}
 	return f.sents[i].End
+}
+
+// endsSentence reports whether the quotation closing at oe ends its
+// sentence: only punctuation follows it there.
+func (f *finder) endsSentence(oe int) bool {
+	if !f.sentsOK {
+		return false
+	}
+	i := sort.Search(len(f.sents), func(i int) bool { return f.sents[i].Start > oe-1 }) - 1
+	if i < 0 || oe-1 >= f.sents[i].End {
+		return false
+	}
+	return strings.IndexFunc(f.text[oe:f.sents[i].End], unicode.IsLetter) < 0
 }
 
 // word returns the folded token text.

@@ -626,7 +626,12 @@ func TestSpeakerNotFromNextSentence(t *testing.T) {
 			t.Errorf("%q: speaker %q (%q), want %q", content, q.Speaker, q.SpeakerText, speaker)
 		}
 	}
-	// A quotation that ends its sentence still takes the speaker after it.
+	// A quotation that ends its sentence belongs to the cue before it,
+	// else takes the speaker after it.
+	an = analyze(`Smith said: "We will stay." Jones disagreed.`, "en")
+	if q := find(t, an, "We will stay"); q.Speaker != "Smith" {
+		t.Errorf("speaker %q, want Smith", q.Speaker)
+	}
 	an = analyze(`"We will win." Jones said on Monday.`, "en")
 	if q := find(t, an, "We will win"); q.Speaker != "Jones" {
 		t.Errorf("speaker %q, want Jones", q.Speaker)
