@@ -95,8 +95,13 @@ func (p *Pipeline) Analyze(a *veille.Article) *veille.Analysis {
 // before, and the returned reason ("failed: …") is recorded, so that one
 // article never stops an ingest and the others' findings stay.
 func extractSafely(e Extractor, doc *Document, an *veille.Analysis) (failed string) {
+	// Extractors append to the slices of an and may edit the elements
+	// of earlier ones (claims set amounts' certainty): keep copies.
 	saved := *an
 	saved.Extractors = slices.Clone(an.Extractors)
+	saved.Entities, saved.Mentions, saved.Places = slices.Clone(an.Entities), slices.Clone(an.Mentions), slices.Clone(an.Places)
+	saved.Dates, saved.Amounts = slices.Clone(an.Dates), slices.Clone(an.Amounts)
+	saved.Quotations, saved.Claims = slices.Clone(an.Quotations), slices.Clone(an.Claims)
 	defer func() {
 		if r := recover(); r != nil {
 			*an = saved

@@ -94,3 +94,24 @@ func TestExtractorPanicIsContained(t *testing.T) {
 		t.Error("the extractor after the failed one did not run")
 	}
 }
+
+// editsThenPanics changes an earlier extractor's finding, then panics.
+type editsThenPanics struct{}
+
+func (editsThenPanics) Name() string    { return "edits" }
+func (editsThenPanics) Version() int    { return 1 }
+func (editsThenPanics) Langs() []string { return nil }
+func (editsThenPanics) Extract(doc *Document, an *veille.Analysis) {
+	for i := range an.Dates {
+		an.Dates[i].Text = "CORRUPTED"
+	}
+	panic("boom")
+}
+
+// A failed extractor's edits to earlier findings are undone too.
+func TestExtractorPanicUndoesEdits(t *testing.T) {
+	an := New(Structure{}, dates{}, editsThenPanics{}).Analyze(&veille.Article{Text: "Le 3 mars 2021, la ville a voté.", Lang: "fr"})
+	if len(an.Dates) == 0 || an.Dates[0].Text == "CORRUPTED" {
+		t.Errorf("dates after the failed extractor: %+v", an.Dates)
+	}
+}
