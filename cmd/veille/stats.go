@@ -26,8 +26,8 @@ func (m *Main) stats(ctx context.Context, args []string) error {
 		return json.NewEncoder(m.Stdout).Encode(s)
 	}
 	w := m.Stdout
-	fmt.Fprintf(w, "store:     %s\narticles:  %d (%d texts with earlier versions, %.1f MB of text)\nsources:   %d\naliases:   %d\n",
-		*dbPath, s.Articles, s.Versions, float64(s.Bytes)/1e6, s.Sources, s.Aliases)
+	fmt.Fprintf(w, "store:     %s\narticles:  %d (%d earlier versions kept, %.1f MB of text)\nsources:   %d\naliases:   %d\n",
+		*dbPath, s.Articles, s.Versions-s.Articles, float64(s.Bytes)/1e6, s.Sources, s.Aliases)
 	printCounts := func(title string, m map[string]int, top int) {
 		type kv struct {
 			k string
