@@ -75,6 +75,15 @@ func TestPlaceAbbreviatedState(t *testing.T) {
 	}
 }
 
+// recognizeAt recognizes the normalised text and returns it with the
+// span of the first occurrence of name in it.
+func recognizeAt(x *Recognizer, text, name string) (string, Result, veille.Span) {
+	text = nlp.Normalize(text)
+	seg := nlp.Segment(text)
+	i := strings.Index(text, name)
+	return text, x.Recognize(text, append(seg.Sentences, seg.Headings...)), veille.Span{Start: i, End: i + len(name)}
+}
+
 func TestGeocode(t *testing.T) {
 	x := New()
 	cases := []struct {
@@ -92,11 +101,8 @@ func TestGeocode(t *testing.T) {
 		{"Deputies in Henry County, Tenn., made two arrests.", "Henry County", "geonames-adm2:US.TN."},
 	}
 	for _, c := range cases {
-		text := nlp.Normalize(c.text)
-		seg := nlp.Segment(text)
-		r := x.Recognize(text, append(seg.Sentences, seg.Headings...))
-		i := strings.Index(text, c.name)
-		p, ok := x.Geocode(text, veille.Span{Start: i, End: i + len(c.name)}, r)
+		text, r, sp := recognizeAt(x, c.text, c.name)
+		p, ok := x.Geocode(text, sp, r)
 		if !ok || (p.ID != c.id && !(strings.HasSuffix(c.id, ".") && strings.HasPrefix(p.ID, c.id))) {
 			t.Errorf("Geocode(%q in %q) = %s (%s) %v, want %s", c.name, c.text, p.ID, p.Name, ok, c.id)
 		}
@@ -126,11 +132,8 @@ func TestGeocodeBeyondGazetteer(t *testing.T) {
 		{"Ferries left Samos for the mainland, Greek officials said in Greece.", "Samos", "geonames:254115"},
 	}
 	for _, c := range cases {
-		text := nlp.Normalize(c.text)
-		seg := nlp.Segment(text)
-		r := x.Recognize(text, append(seg.Sentences, seg.Headings...))
-		i := strings.Index(text, c.name)
-		p, ok := x.Geocode(text, veille.Span{Start: i, End: i + len(c.name)}, r)
+		text, r, sp := recognizeAt(x, c.text, c.name)
+		p, ok := x.Geocode(text, sp, r)
 		if !ok || p.ID != c.id {
 			t.Errorf("Geocode(%q in %q) = %s (%s) %v, want %s", c.name, c.text, p.ID, p.Name, ok, c.id)
 		}
@@ -198,11 +201,7 @@ func TestFeatures(t *testing.T) {
 		{"Les pêcheurs de la mer Méditerranée protestent.", "mer Méditerranée", "veille:loc/mediterranean-sea"},
 	}
 	for _, c := range cases {
-		text := nlp.Normalize(c.text)
-		seg := nlp.Segment(text)
-		r := x.Recognize(text, append(seg.Sentences, seg.Headings...))
-		i := strings.Index(text, c.name)
-		sp := veille.Span{Start: i, End: i + len(c.name)}
+		text, r, sp := recognizeAt(x, c.text, c.name)
 		var got *veille.Place
 		for k, p := range r.Places {
 			if p.Start < sp.End && sp.Start < p.End {
@@ -288,11 +287,8 @@ func TestAbbreviatedNames(t *testing.T) {
 		{"The county fair in Mt. Pleasant drew crowds.", "Mt. Pleasant", "geonames:"},
 	}
 	for _, c := range cases {
-		text := nlp.Normalize(c.text)
-		seg := nlp.Segment(text)
-		r := x.Recognize(text, append(seg.Sentences, seg.Headings...))
-		i := strings.Index(text, c.name)
-		p, ok := x.Geocode(text, veille.Span{Start: i, End: i + len(c.name)}, r)
+		text, r, sp := recognizeAt(x, c.text, c.name)
+		p, ok := x.Geocode(text, sp, r)
 		if !ok || !strings.HasPrefix(p.ID, c.id) {
 			t.Errorf("Geocode(%q in %q) = %s (%s) %v, want %s", c.name, c.text, p.ID, p.Name, ok, c.id)
 		}
