@@ -43,10 +43,10 @@ func corpusTexts(tb testing.TB, max int) []string {
 	return out
 }
 
-// BenchmarkRecognize measures this stage alone (segmentation done
-// beforehand) over the shared corpus, in bytes of text per second.
-func BenchmarkRecognize(b *testing.B) {
-	texts := corpusTexts(b, 8<<20)
+// corpusUnits returns corpusTexts with each text's sentences and
+// headings (segmentation done beforehand) and their total size in bytes.
+func corpusUnits(b *testing.B, max int) ([]string, [][]veille.Span, int) {
+	texts := corpusTexts(b, max)
 	units := make([][]veille.Span, len(texts))
 	total := 0
 	for i, t := range texts {
@@ -54,6 +54,13 @@ func BenchmarkRecognize(b *testing.B) {
 		units[i] = append(seg.Sentences, seg.Headings...)
 		total += len(t)
 	}
+	return texts, units, total
+}
+
+// BenchmarkRecognize measures this stage alone (segmentation done
+// beforehand) over the shared corpus, in bytes of text per second.
+func BenchmarkRecognize(b *testing.B) {
+	texts, units, total := corpusUnits(b, 8<<20)
 	x := New()
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
@@ -72,14 +79,7 @@ func BenchmarkRecognize(b *testing.B) {
 // BenchmarkTagger measures the English tagger alone (documents
 // prepared, then tagged in two passes) over the shared corpus.
 func BenchmarkTagger(b *testing.B) {
-	texts := corpusTexts(b, 2<<20)
-	units := make([][]veille.Span, len(texts))
-	total := 0
-	for i, t := range texts {
-		seg := nlp.Segment(t)
-		units[i] = append(seg.Sentences, seg.Headings...)
-		total += len(t)
-	}
+	texts, units, total := corpusUnits(b, 2<<20)
 	m := loadTagger()
 	if m == nil {
 		b.Fatal("the embedded English tagger does not load")
