@@ -37,6 +37,19 @@ type ref struct {
 	upcoming   bool // Options.NthUpcoming
 }
 
+// distance is how far t lies from the reference day, false when the
+// reference looks forward (futureBias) and t is before it.
+func (r ref) distance(t time.Time) (time.Duration, bool) {
+	dist := t.Sub(r.day)
+	if dist < 0 {
+		if r.futureBias {
+			return 0, false
+		}
+		dist = -dist
+	}
+	return dist, true
+}
+
 func newRef(d veille.Date, opt Options) ref {
 	if d.IsZero() {
 		return ref{futureBias: opt.Future, offsets: opt.Offsets, dayParts: opt.DayParts, upcoming: opt.NthUpcoming}
@@ -251,13 +264,9 @@ func (r ref) inferYear(m, d int) int {
 	best, bestDist := r.y, time.Duration(1<<62)
 	for y := r.y - 1; y <= r.y+1; y++ {
 		t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
-		dist := t.Sub(r.day)
-		if r.futureBias {
-			if dist < 0 {
-				continue
-			}
-		} else if dist < 0 {
-			dist = -dist
+		dist, ok := r.distance(t)
+		if !ok {
+			continue
 		}
 		if dist < bestDist {
 			best, bestDist = y, dist

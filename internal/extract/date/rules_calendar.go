@@ -643,13 +643,9 @@ func (p *parser) ruleDayOnly(i int, r ref) (match, bool) {
 			continue
 		}
 		t := time.Date(first.Year(), first.Month(), d, 0, 0, 0, 0, time.UTC)
-		dist := t.Sub(r.day)
-		if r.futureBias {
-			if dist < 0 {
-				continue
-			}
-		} else if dist < 0 {
-			dist = -dist
+		dist, ok := r.distance(t)
+		if !ok {
+			continue
 		}
 		if dist < best {
 			best, day = dist, t

@@ -103,7 +103,7 @@ var (
 	stressedPronouns = set("lui", "elle", "eux", "elles", "him", "her", "them")
 	// frPourAdverbial: nouns after « pour le/la/l' » that make an
 	// adverbial, not a source (« pour l'instant », « pour le moment »).
-	frPourAdverbial = set("instant", "moment", "heure", "essentiel", "reste", "suite", "premiere", "premier", "derniere", "dernier", "fois", "occasion", "avenir", "coup", "instant", "mois", "annee", "semaine", "saison", "part", "plupart", "ensemble", "principal", "rappel", "record", "detail", "meme")
+	frPourAdverbial = set("instant", "moment", "heure", "essentiel", "reste", "suite", "premiere", "premier", "derniere", "dernier", "fois", "occasion", "avenir", "coup", "mois", "annee", "semaine", "saison", "part", "plupart", "ensemble", "principal", "rappel", "record", "detail", "meme")
 	frRelatives     = set("qui", "dont", "lequel", "laquelle", "lesquels", "lesquelles")
 	adverbs         = set("donc", "également", "aussi", "encore", "déjà", "pourtant", "toutefois", "cependant", "toujours", "jamais", "récemment", "souvent", "formellement", "catégoriquement", "fermement", "officiellement", "ensuite", "enfin", "notamment", "lui", "alors", "ainsi", "also", "later", "previously", "then", "further", "repeatedly", "recently", "publiquement", "publicly", "often", "always", "never", "again", "still")
 	determiners     = set("le", "la", "les", "l'", "the", "ce", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "his", "her", "its", "their")
